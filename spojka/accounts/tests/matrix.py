@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from spojka.core.tests.matrix_kinds import AUTHENTICATED, PUBLIC, Entry
+
+ENTRIES = {
+    # A signed-in user is sent on from the login page.
+    "accounts:login": Entry(
+        PUBLIC, overrides={p: {302} for p in ("agency_admin", "consultant", "editor", "partner", "outsider")}
+    ),
+    "accounts:logout": Entry(
+        PUBLIC,
+        method="POST",
+        overrides={
+            p: {302} for p in ("anonymous", "agency_admin", "consultant", "editor", "partner", "outsider")
+        },
+    ),
+    "accounts:password_change": Entry(
+        AUTHENTICATED,
+        overrides={p: {200} for p in ("agency_admin", "consultant", "editor", "partner", "outsider")},
+    ),
+    "accounts:password_change_done": Entry(
+        AUTHENTICATED,
+        overrides={p: {200} for p in ("agency_admin", "consultant", "editor", "partner", "outsider")},
+    ),
+}

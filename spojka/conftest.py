@@ -1,0 +1,97 @@
+"""Personas and fixtures shared by the whole test suite.
+
+Personas are created explicitly (healthchecks' alice/bob/charlie): an agency admin, a consultant
+of the unit, the unit's editor, a read-only partner, and an editor of another unit (the outsider).
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from spojka.accounts.models import Membership, Role, User
+from spojka.cooperation.models import (
+    CooperationDescription,
+    KeyRole,
+    Memorandum,
+    Region,
+    RoleAssignment,
+    TerritorialUnit,
+    UnitKind,
+)
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM guard would refuse
+# the fixtures' queries from it although they run synchronously.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+PERSONAS = ("anonymous", "agency_admin", "consultant", "editor", "partner", "outsider")
+
+
+def make_unit(name: str = "Statutární město Jihlava", slug: str = "jihlava", ico: str = "00286010"):
+    return TerritorialUnit.objects.create(
+        name=name,
+        slug=slug,
+        kind=UnitKind.STATUTORY_CITY,
+        ico=ico,
+        seat_address="Masarykovo náměstí 97/1, 586 01 Jihlava",
+        region=Region.VYSOCINA,
+    )
+
+
+def make_user(username: str, *, unit=None, role: Role | None = None, admin: bool = False) -> User:
+    user = User.objects.create_user(username=username, password="heslo-pro-testy", first_name=username)
+    if admin:
+        user.is_agency_admin = user.is_staff = True
+        user.save()
+    if unit is not None and role is not None:
+        Membership.objects.create(user=user, unit=unit, role=role)
+    return user
+
+
+class World:
+    """The objects a test needs, created explicitly; later apps hang their own objects on it."""
+
+
+@pytest.fixture
+def world(db) -> World:
+    w = World()
+    w.unit = make_unit()
+    w.other_unit = make_unit("Obec Jinde", "jinde", "00123455")
+    w.users = {
+        "agency_admin": make_user("agentura", admin=True),
+        "consultant": make_user("konzultant", unit=w.unit, role=Role.CONSULTANT),
+        "editor": make_user("editor", unit=w.unit, role=Role.EDITOR),
+        "partner": make_user("partner", unit=w.unit, role=Role.PARTNER),
+        "outsider": make_user("jinde", unit=w.other_unit, role=Role.EDITOR),
+    }
+    w.memorandum = Memorandum.objects.create(unit=w.unit, signed_on=date(2021, 11, 2))
+    w.description = CooperationDescription.objects.create(
+        unit=w.unit,
+        memorandum=w.memorandum,
+        valid_from=date(2021, 11, 2),
+        valid_to=date(2023, 11, 1),
+        training_total_hours=Decimal("40"),
+        training_max_distance_hours=Decimal("20"),
+    )
+    w.area = w.description.thematic_areas.create(unit=w.unit, name="Bydlení", focus="Podpora nájemníků.")
+    w.role = RoleAssignment.objects.create(
+        unit=w.unit, role=KeyRole.INCLUSION_MANAGER, is_vacant=True, substitute="zástup"
+    )
+    return w
+
+
+@pytest.fixture
+def login(client):
+    def _login(user):
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return _login
+
+
+# Browser fixtures (real Chromium + axe-core) are shared by every app's browser tests.
+from spojka.core.tests.browser import browser_page, chromium  # noqa: E402,F401

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from django.http import HttpRequest
+
+
+def navigation(request: HttpRequest) -> dict:
+    """The unit switcher and the current unit, for the layout.
+
+    The switcher's list is lazy: it costs one query only on pages that render the header for a
+    signed-in user.
+    """
+    from spojka.core.tenancy import accessible_units
+
+    access = getattr(request, "access", None)
+    user = getattr(request, "user", None)
+
+    def switchable_units():
+        if user is None or not user.is_authenticated:
+            return []
+        return list(accessible_units(user).only("name", "slug")[:200])
+
+    return {
+        "access": access,
+        "current_unit": access.unit if access else None,
+        "switchable_units": switchable_units,
+    }

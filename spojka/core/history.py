@@ -1,0 +1,83 @@
+"""The change history ("Historie změn") shown on every object's page.
+
+django-auditlog records every create, change and delete of registered models with the user who
+made it. Entries carry the unit in ``additional_data`` (see ``TenantOwned.get_additional_data``)
+so that a unit's whole history can be listed without touching other tenants' rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from auditlog.models import LogEntry
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+ACTION_LABELS = {
+    LogEntry.Action.CREATE: _("vytvořeno"),
+    LogEntry.Action.UPDATE: _("změněno"),
+    LogEntry.Action.DELETE: _("smazáno"),
+    LogEntry.Action.ACCESS: _("zobrazeno"),
+}
+
+
+@dataclass
+class HistoryRow:
+    timestamp: datetime
+    actor: str
+    action: str
+    object_label: str
+    changes: list[tuple[str, str, str]]
+
+
+def _field_label(model: type[models.Model] | None, name: str) -> str:
+    if model is None:
+        return name
+    try:
+        return str(model._meta.get_field(name).verbose_name)
+    except Exception:  # a field removed since the entry was written
+        return name
+
+
+def _rows(entries) -> list[HistoryRow]:
+    rows = []
+    for entry in entries:
+        model = entry.content_type.model_class() if entry.content_type_id else None
+        changes = []
+        for field, values in (entry.changes_dict or {}).items():
+            old, new = (list(values) + ["", ""])[:2] if isinstance(values, list | tuple) else ("", values)
+            changes.append((_field_label(model, field), _clean(old), _clean(new)))
+        rows.append(
+            HistoryRow(
+                timestamp=entry.timestamp,
+                actor=str(entry.actor) if entry.actor_id else str(_("systém")),
+                action=str(ACTION_LABELS.get(entry.action, entry.action)),
+                object_label=f"{model._meta.verbose_name if model else ''}: {entry.object_repr}",
+                changes=changes,
+            )
+        )
+    return rows
+
+
+def _clean(value) -> str:
+    text = "" if value in (None, "None") else str(value)
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
+def history_for(obj: models.Model, limit: int = 50) -> list[HistoryRow]:
+    entries = (
+        LogEntry.objects.get_for_object(obj)
+        .select_related("actor", "content_type")
+        .order_by("-timestamp")[:limit]
+    )
+    return _rows(entries)
+
+
+def history_for_unit(unit_id: int, limit: int = 200) -> list[HistoryRow]:
+    entries = (
+        LogEntry.objects.filter(additional_data__unit=unit_id)
+        .select_related("actor", "content_type")
+        .order_by("-timestamp")[:limit]
+    )
+    return _rows(entries)

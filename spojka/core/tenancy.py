@@ -1,0 +1,90 @@
+"""The territorial unit is the tenant.
+
+A unit-scoped view is decorated with :func:`unit_view`. The decorator resolves the unit from the
+URL once, together with the user's role in it, in a single query:
+
+* a user who may not see the unit gets 404 (a 403 would reveal that it exists);
+* a read-only user (partner) calling a writing view gets 403;
+* the view receives the unit and must fetch everything else through it
+  (``unit.descriptions.get(pk=...)``), never with a bare ``Model.objects.get``.
+
+The pattern follows pretix's organiser/event middleware and healthchecks' ``_get_check_for_user``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+
+from spojka.accounts.models import WRITING_ROLES, Membership, Role
+from spojka.cooperation.models import TerritorialUnit
+
+
+@dataclass(frozen=True)
+class UnitAccess:
+    unit: TerritorialUnit
+    role: Role
+
+    @property
+    def can_write(self) -> bool:
+        return self.role in WRITING_ROLES
+
+    @property
+    def is_agency(self) -> bool:
+        return self.role in (Role.AGENCY_ADMIN, Role.CONSULTANT)
+
+
+def accessible_units(user) -> QuerySet[TerritorialUnit]:
+    if not user.is_authenticated:
+        return TerritorialUnit.objects.none()
+    if user.is_agency_admin:
+        return TerritorialUnit.objects.all()
+    return TerritorialUnit.objects.filter(memberships__user=user)
+
+
+def resolve_unit(user, slug: str) -> UnitAccess:
+    if user.is_agency_admin:
+        try:
+            return UnitAccess(TerritorialUnit.objects.get(slug=slug), Role.AGENCY_ADMIN)
+        except TerritorialUnit.DoesNotExist as exc:
+            raise Http404 from exc
+    membership = Membership.objects.select_related("unit").filter(user=user, unit__slug=slug).first()
+    if membership is None:
+        raise Http404
+    return UnitAccess(membership.unit, Role(membership.role))
+
+
+def unit_view(*, write: bool = False) -> Callable:
+    """Decorate a view whose URL has a ``unit`` slug; the view gets ``request.access``."""
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @login_required
+        @wraps(view)
+        def wrapper(request: HttpRequest, unit: str, **kwargs) -> HttpResponse:
+            access = resolve_unit(request.user, unit)
+            if write and not access.can_write:
+                raise PermissionDenied
+            request.access = access
+            return view(request, access.unit, **kwargs)
+
+        wrapper.unit_write = write  # read by the URL × role matrix test
+        return wrapper
+
+    return decorator
+
+
+def agency_admin_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.is_agency_admin:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper

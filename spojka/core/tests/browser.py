@@ -1,0 +1,95 @@
+"""Real Chromium (Debian's package) driven by Playwright, with axe-core on every page visited.
+
+Browser downloads by test tools fail on our machines, so Playwright is pointed at /usr/bin/chromium.
+axe-core comes from npm (package-lock.json) like every other front-end asset.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+AXE_JS = Path(__file__).resolve().parents[3] / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+class AccessibilityError(AssertionError):
+    pass
+
+
+def assert_accessible(page) -> None:
+    """Run axe-core on the current page; fail on any WCAG 2.1 A/AA violation."""
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+    )
+    violations = result["violations"]
+    if violations:
+        summary = [
+            {
+                "id": v["id"],
+                "impact": v["impact"],
+                "help": v["help"],
+                "targets": [n["target"] for n in v["nodes"]][:5],
+            }
+            for v in violations
+        ]
+        raise AccessibilityError(
+            f"axe-core on {page.url}:\n{json.dumps(summary, indent=2, ensure_ascii=False)}"
+        )
+
+
+class CheckedPage:
+    """A Playwright page that runs axe-core after every navigation the test makes."""
+
+    def __init__(self, page, base_url: str):
+        self.page = page
+        self.base_url = base_url
+        self.visited: list[str] = []
+
+    def goto(self, path: str):
+        response = self.page.goto(self.base_url + path)
+        self.check()
+        return response
+
+    def check(self) -> None:
+        self.page.wait_for_load_state("load")
+        self.visited.append(self.page.url)
+        assert_accessible(self.page)
+
+    def login(self, username: str, password: str = "heslo-pro-testy") -> None:
+        self.goto("/ucet/prihlaseni/")
+        self.page.get_by_label("Uživatelské jméno").fill(username)
+        self.page.get_by_label("Heslo").fill(password)
+        self.page.get_by_role("button", name="Přihlásit se").click()
+        self.check()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}; `make test` installs Debian's chromium package.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(chromium, live_server):
+    context = chromium.new_context(locale="cs-CZ", accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    # Nothing may leave the machine: every asset must be served by the app itself.
+    outside = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(live_server.url) else None)
+    yield CheckedPage(page, live_server.url)
+    context.close()
+    assert not outside, f"requests outside the app: {outside}"

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from spojka.core.tests.matrix_kinds import AUTHENTICATED, PUBLIC, UNIT_READ, Entry, unit_kwargs
+
+ENTRIES = {
+    "core:home": Entry(AUTHENTICATED),
+    "core:switch_unit": Entry(AUTHENTICATED),
+    "core:healthz": Entry(PUBLIC),
+    "core:accessibility": Entry(PUBLIC),
+    "core:unit_history": Entry(UNIT_READ, unit_kwargs),
+    "set_language": Entry(
+        PUBLIC,
+        method="POST",
+        data=lambda w: {"language": "en"},
+        overrides={
+            p: {302} for p in ("anonymous", "agency_admin", "consultant", "editor", "partner", "outsider")
+        },
+    ),
+    # Only the agency admin gets the admin site; everyone else is sent to its login page.
+    "admin:index": Entry(
+        AUTHENTICATED,
+        overrides={
+            "agency_admin": {200},
+            "consultant": {302},
+            "editor": {302},
+            "partner": {302},
+            "outsider": {302},
+        },
+    ),
+}

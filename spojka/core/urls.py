@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from spojka.core import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("prepnout/", views.switch_unit, name="switch_unit"),
+    path("healthz", views.healthz, name="healthz"),
+    path("prohlaseni-o-pristupnosti/", views.accessibility, name="accessibility"),
+    path("u/<slug:unit>/historie/", views.unit_history, name="unit_history"),
+]
