@@ -45,7 +45,7 @@ lint: $(VENV)/.dev
 	$(VENV)/bin/ruff format --check .
 
 test: $(VENV)/.dev node_modules/.installed chromium lint
-	$(PY) manage.py makemigrations --check --dry-run
+	SPOJKA_TESTING=1 $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
 
 bench: $(VENV)/.dev node_modules/.installed

@@ -49,6 +49,13 @@ INSTALLED_APPS = [
     "spojka.core",
     "spojka.accounts",
     "spojka.cooperation",
+    "spojka.partnership",
+    "spojka.meetings",
+    "spojka.training",
+    "spojka.plans",
+    "spojka.documents",
+    "spojka.compliance",
+    "spojka.importer",
 ]
 
 MIDDLEWARE = [

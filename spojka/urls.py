@@ -7,6 +7,13 @@ urlpatterns = [
     path("", include("spojka.core.urls")),
     path("ucet/", include("spojka.accounts.urls")),
     path("", include("spojka.cooperation.urls")),
+    path("", include("spojka.partnership.urls")),
+    path("", include("spojka.meetings.urls")),
+    path("", include("spojka.training.urls")),
+    path("", include("spojka.plans.urls")),
+    path("", include("spojka.documents.urls")),
+    path("", include("spojka.compliance.urls")),
+    path("", include("spojka.importer.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -21,6 +21,17 @@ def navigation(request: HttpRequest) -> dict:
 
     return {
         "access": access,
+        "unit_nav_items": _unit_nav_items(),
         "current_unit": access.unit if access else None,
         "switchable_units": switchable_units,
     }
+
+
+def _unit_nav_items() -> list[tuple[str, str]]:
+    """Navigation links that apps contribute through ``AppConfig.unit_nav``, in INSTALLED_APPS order."""
+    from django.apps import apps
+
+    items = []
+    for config in apps.get_app_configs():
+        items.extend(getattr(config, "unit_nav", []))
+    return items

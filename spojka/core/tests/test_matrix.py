@@ -15,7 +15,18 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from spojka.conftest import PERSONAS
 from spojka.core.tests.matrix_kinds import Entry
 
-MATRIX_APPS = ["core", "accounts", "cooperation"]
+MATRIX_APPS = [
+    "core",
+    "accounts",
+    "cooperation",
+    "partnership",
+    "meetings",
+    "training",
+    "plans",
+    "documents",
+    "compliance",
+    "importer",
+]
 # Django admin has its own permission check (AgencyAdminSite.has_permission); its index is in the
 # matrix as a representative, the other admin URLs are Django's own.
 EXCLUDED_NAMESPACES = {"admin"}

@@ -14,7 +14,15 @@ from django.db import transaction
 from spojka.accounts.models import Membership, Role, User
 
 # Apps that contribute demo data, in the order they depend on each other.
-DEMO_MODULES = ["spojka.cooperation.demo"]
+DEMO_MODULES = [
+    "spojka.cooperation.demo",
+    "spojka.partnership.demo",
+    "spojka.meetings.demo",
+    "spojka.training.demo",
+    "spojka.plans.demo",
+    "spojka.documents.demo",
+    "spojka.compliance.demo",
+]
 
 DEMO_PASSWORD = "demo"
 DEMO_ACCOUNTS = [
