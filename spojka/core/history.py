@@ -31,13 +31,17 @@ class HistoryRow:
     changes: list[tuple[str, str, str]]
 
 
-def _field_label(model: type[models.Model] | None, name: str) -> str:
+def _field_label(model: type[models.Model] | None, name: str) -> str | None:
+    """The field's human name, or None for what is not a field of its own (reverse relations)."""
     if model is None:
         return name
     try:
-        return str(model._meta.get_field(name).verbose_name)
+        field = model._meta.get_field(name)
     except Exception:  # a field removed since the entry was written
         return name
+    if not getattr(field, "concrete", False):
+        return None
+    return str(field.verbose_name)
 
 
 def _rows(entries) -> list[HistoryRow]:
@@ -46,8 +50,11 @@ def _rows(entries) -> list[HistoryRow]:
         model = entry.content_type.model_class() if entry.content_type_id else None
         changes = []
         for field, values in (entry.changes_dict or {}).items():
+            label = _field_label(model, field)
+            if label is None:
+                continue
             old, new = (list(values) + ["", ""])[:2] if isinstance(values, list | tuple) else ("", values)
-            changes.append((_field_label(model, field), _clean(old), _clean(new)))
+            changes.append((label, _clean(old), _clean(new)))
         rows.append(
             HistoryRow(
                 timestamp=entry.timestamp,

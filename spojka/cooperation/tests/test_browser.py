@@ -48,3 +48,57 @@ def test_editor_sees_jihlava_cooperation_description_and_outsider_gets_404(brows
     for path in ("/u/jihlava/", "/u/jihlava/popis/", "/u/jihlava/role/", "/u/jihlava/historie/"):
         response = page.page.goto(page.base_url + path)
         assert response.status == 404, path
+
+
+def test_every_registry_page_and_its_error_states_are_accessible(browser_page, world):
+    page = browser_page
+    page.login("agentura")
+    unit, pk = world.unit.slug, world.description.pk
+    for path in (
+        "/celky/",
+        "/celky/novy/",
+        f"/u/{unit}/",
+        f"/u/{unit}/upravit/",
+        f"/u/{unit}/memorandum/nove/",
+        f"/u/{unit}/popis/",
+        f"/u/{unit}/popis/novy/",
+        f"/u/{unit}/popis/{pk}/",
+        f"/u/{unit}/popis/{pk}/upravit/",
+        f"/u/{unit}/popis/{pk}/oblasti/nova/",
+        f"/u/{unit}/popis/{pk}/oblasti/{world.area.pk}/",
+        f"/u/{unit}/role/",
+        f"/u/{unit}/role/nova/",
+        f"/u/{unit}/role/{world.role.pk}/",
+        f"/u/{unit}/historie/",
+        "/ucet/heslo/",
+    ):
+        page.goto(path)
+
+    # A unit with an invalid IČO: the error is next to the field and the page stays accessible.
+    page.goto("/celky/novy/")
+    page.page.get_by_label("Název").fill("Město Chybné")
+    page.page.get_by_label("Zkratka v adrese").fill("chybne")
+    page.page.get_by_label("IČO").fill("12345678")
+    page.page.get_by_label("Sídlo").fill("Náměstí 1")
+    page.page.get_by_label("Kraj").select_option("vysocina")
+    page.page.get_by_role("button", name="Uložit").click()
+    page.check()
+    assert "IČO musí mít 8 číslic" in page.page.locator("#id_ico_error").inner_text()
+
+    # Out-of-order status change: refused with the reason, on an accessible page.
+    page.goto(f"/u/{unit}/popis/{pk}/")
+    page.page.get_by_role("button", name="Změnit stav na „projednáno v LP“").click()
+    page.check()
+    assert "doplňte: datum a stanovisko projednání v LP" in page.page.locator("#id_target_error").inner_text()
+
+    # The unit switcher takes the admin to another unit.
+    page.goto(f"/u/{unit}/")
+    page.page.get_by_label("Územní celek").select_option("jinde")
+    page.page.get_by_role("button", name="Přepnout").click()
+    page.check()
+    assert page.page.locator("h1").inner_text() == "Obec Jinde"
+
+    # English is the second language.
+    page.page.get_by_role("button", name="English").click()
+    page.check()
+    assert page.page.locator("html").get_attribute("lang") == "en"
