@@ -95,3 +95,9 @@ def login(client):
 
 # Browser fixtures (real Chromium + axe-core) are shared by every app's browser tests.
 from spojka.core.tests.browser import browser_page, chromium  # noqa: E402,F401
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploaded and generated files of a test go to its own temporary folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"

@@ -44,7 +44,8 @@ def _field_label(model: type[models.Model] | None, name: str) -> str | None:
     return str(field.verbose_name)
 
 
-def _rows(entries) -> list[HistoryRow]:
+def history_rows(entries) -> list[HistoryRow]:
+    """Display rows for log entries (fetch them with select_related("actor", "content_type"))."""
     rows = []
     for entry in entries:
         model = entry.content_type.model_class() if entry.content_type_id else None
@@ -78,7 +79,7 @@ def history_for(obj: models.Model, limit: int = 50) -> list[HistoryRow]:
         .select_related("actor", "content_type")
         .order_by("-timestamp")[:limit]
     )
-    return _rows(entries)
+    return history_rows(entries)
 
 
 def history_for_unit(unit_id: int, limit: int = 200) -> list[HistoryRow]:
@@ -87,4 +88,4 @@ def history_for_unit(unit_id: int, limit: int = 200) -> list[HistoryRow]:
         .select_related("actor", "content_type")
         .order_by("-timestamp")[:limit]
     )
-    return _rows(entries)
+    return history_rows(entries)

@@ -43,13 +43,23 @@ def render_pdf(*, template_name: str, context: dict, filename: str) -> RenderedD
     return RenderedDocument(filename=filename, content_type=PDF, content=content)
 
 
-def render_docx(*, template: Path | str | bytes, context: dict, filename: str) -> RenderedDocument:
-    """Fill a DOCX template (Jinja tags inside Word, see docxtpl) with ``context``."""
+def render_docx(
+    *, template: Path | str | bytes, context: dict, filename: str, strict: bool = False
+) -> RenderedDocument:
+    """Fill a DOCX template (Jinja tags inside Word, see docxtpl) with ``context``.
+
+    Units may upload their own templates, so the Jinja environment is sandboxed: a template can
+    read the context but cannot reach Python internals. ``strict`` makes an unknown variable an
+    error instead of an empty string; it is used to check an uploaded template before accepting it.
+    """
     from docxtpl import DocxTemplate
+    from jinja2 import StrictUndefined, Undefined
+    from jinja2.sandbox import SandboxedEnvironment
 
     source = io.BytesIO(template) if isinstance(template, bytes) else str(template)
     document = DocxTemplate(source)
-    document.render(context, autoescape=True)
+    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined if strict else Undefined)
+    document.render(context, jinja_env=env, autoescape=True)
     buffer = io.BytesIO()
     document.save(buffer)
     return RenderedDocument(filename=filename, content_type=DOCX, content=buffer.getvalue())

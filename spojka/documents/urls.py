@@ -1,5 +1,33 @@
 from __future__ import annotations
 
+from django.urls import path
+
+from spojka.documents import views
+
 app_name = "documents"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("u/<slug:unit>/dokumenty/", views.library, name="library"),
+    path("u/<slug:unit>/dokumenty/novy/", views.document_create, name="create"),
+    path("u/<slug:unit>/dokumenty/<int:pk>/", views.document_detail, name="detail"),
+    path("u/<slug:unit>/dokumenty/<int:pk>/upravit/", views.document_edit, name="edit"),
+    path("u/<slug:unit>/dokumenty/<int:pk>/verze/nova/", views.version_create, name="version_create"),
+    path("u/<slug:unit>/dokumenty/<int:pk>/verze/<int:number>/stahnout/", views.download, name="download"),
+    path("u/<slug:unit>/usneseni/", views.resolution_list, name="resolution_list"),
+    path("u/<slug:unit>/usneseni/nove/", views.resolution_create, name="resolution_create"),
+    path("u/<slug:unit>/vystupy/", views.outputs, name="outputs"),
+    path(
+        "u/<slug:unit>/vystupy/popis/<int:pk>/<str:fmt>/",
+        views.generate_description,
+        name="generate_description",
+    ),
+    path("u/<slug:unit>/vystupy/zprava/<int:year>/<str:fmt>/", views.generate_report, name="generate_report"),
+    path("u/<slug:unit>/vystupy/ulozit/", views.save_generated, name="save_generated"),
+    path("u/<slug:unit>/vystupy/sablony/<str:kind>/", views.template_upload, name="template_upload"),
+    path(
+        "u/<slug:unit>/vystupy/sablony/<str:kind>/stahnout/",
+        views.template_download,
+        name="template_download",
+    ),
+    path("u/<slug:unit>/vystupy/sablony/<str:kind>/vychozi/", views.template_reset, name="template_reset"),
+]

@@ -1,5 +1,12 @@
 from __future__ import annotations
 
+from django.urls import path
+
+from . import views
+
 app_name = "importer"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("import/", views.upload, name="upload"),
+    path("import/<int:pk>/", views.review, name="review"),
+]

@@ -2,8 +2,22 @@
 
 from __future__ import annotations
 
-ENTRIES: dict = {}
+from pathlib import Path
+
+from spojka.core.tests.matrix_kinds import AGENCY_ADMIN_ONLY, Entry
+
+SEED = Path(__file__).parent / "fixtures" / "jihlava.txt"
+
+ENTRIES = {
+    "importer:upload": Entry(AGENCY_ADMIN_ONLY),
+    "importer:review": Entry(AGENCY_ADMIN_ONLY, lambda w: {"pk": w.import_draft.pk}),
+}
 
 
 def build(world) -> None:
-    """Add the objects this app's URLs need to the test world."""
+    """An uploaded copy of the seed, waiting for review."""
+    from spojka.importer.models import ImportDraft
+
+    world.import_draft = ImportDraft.objects.create(
+        uploaded_by=world.users["agency_admin"], filename="jihlava.txt", text=SEED.read_text(encoding="utf-8")
+    )

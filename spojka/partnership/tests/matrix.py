@@ -2,8 +2,93 @@
 
 from __future__ import annotations
 
-ENTRIES: dict = {}
+from datetime import date
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+
+from spojka.core.tests.matrix_kinds import UNIT_READ, UNIT_WRITE, Entry, unit_kwargs
+from spojka.partnership.models import (
+    LocalPartnership,
+    MemberRole,
+    Organisation,
+    OrganisationCategory,
+    PartnershipMember,
+    Person,
+    Statute,
+    WorkingGroup,
+    WorkingGroupKind,
+)
+
+MATRIX_FILE = "matrix/statut-matice.pdf"
+# Enough of a PDF for the content check and a download; the matrix never renders it.
+TINY_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def build(world) -> None:
-    """Add the objects this app's URLs need to the test world."""
+    """The unit's LP with one working group, an organisation, a person, a plenary seat and a statute."""
+    # One file shared by every matrix case: the suite must not leave a file per case behind.
+    if not default_storage.exists(MATRIX_FILE):
+        default_storage.save(MATRIX_FILE, ContentFile(TINY_PDF))
+    unit = world.unit
+    world.organisation = Organisation.objects.create(
+        name="Úřad práce Jihlava", category=OrganisationCategory.PUBLIC_INSTITUTION, registered_by=unit
+    )
+    world.person = Person.objects.create(
+        unit=unit,
+        first_name="Hana",
+        last_name="Pokorná",
+        organisation=world.organisation,
+        email="h@example.org",
+    )
+    world.partnership, _created = LocalPartnership.objects.get_or_create(
+        unit=unit, defaults={"established_by": "radní pro sociální věci"}
+    )
+    world.working_group = WorkingGroup.objects.create(
+        unit=unit,
+        partnership=world.partnership,
+        name="sociální začleňování",
+        kind=WorkingGroupKind.CROSS_CUTTING,
+    )
+    world.partnership_member = PartnershipMember.objects.create(
+        unit=unit,
+        organisation=world.organisation,
+        representative=world.person,
+        role=MemberRole.MEMBER,
+        valid_from=date(2021, 6, 1),
+    )
+    world.statute = Statute.objects.create(
+        unit=unit,
+        version=1,
+        effective_from=date(2021, 6, 1),
+        file=MATRIX_FILE,
+        file_name="statut.pdf",
+        content_type="application/pdf",
+    )
+
+
+def _pk(attr: str):
+    return lambda w: {"unit": w.unit.slug, "pk": getattr(w, attr).pk}
+
+
+ENTRIES = {
+    "partnership:overview": Entry(UNIT_READ, unit_kwargs),
+    "partnership:partnership_edit": Entry(UNIT_WRITE, unit_kwargs),
+    "partnership:member_history": Entry(UNIT_READ, unit_kwargs),
+    "partnership:group_create": Entry(UNIT_WRITE, unit_kwargs),
+    "partnership:group_edit": Entry(UNIT_WRITE, _pk("working_group")),
+    "partnership:member_create": Entry(UNIT_WRITE, unit_kwargs),
+    "partnership:member_edit": Entry(UNIT_WRITE, _pk("partnership_member")),
+    "partnership:member_end": Entry(
+        UNIT_WRITE, _pk("partnership_member"), method="POST", data=lambda w: {"valid_to": "2022-06-30"}
+    ),
+    "partnership:person_list": Entry(UNIT_READ, unit_kwargs),
+    "partnership:person_create": Entry(UNIT_WRITE, unit_kwargs),
+    "partnership:person_edit": Entry(UNIT_WRITE, _pk("person")),
+    "partnership:organisation_list": Entry(UNIT_READ, unit_kwargs),
+    "partnership:organisation_create": Entry(UNIT_WRITE, unit_kwargs),
+    "partnership:organisation_edit": Entry(UNIT_WRITE, _pk("organisation")),
+    "partnership:statute_list": Entry(UNIT_READ, unit_kwargs),
+    "partnership:statute_upload": Entry(UNIT_WRITE, unit_kwargs),
+    "partnership:statute_download": Entry(UNIT_READ, _pk("statute")),
+}

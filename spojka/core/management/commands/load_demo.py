@@ -22,6 +22,7 @@ DEMO_MODULES = [
     "spojka.plans.demo",
     "spojka.documents.demo",
     "spojka.compliance.demo",
+    "spojka.importer.demo",
 ]
 
 DEMO_PASSWORD = "demo"

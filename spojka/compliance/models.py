@@ -1,0 +1,232 @@
+"""The schedule (harmonogram) of a cooperation description as data, and what evidences it.
+
+An ``Activity`` is one row of the schedule table; each has zero or more checkable ``Rule`` rows
+("Minimálně 4x ročně", "1x ročně zpráva o plnění", "Podzim 2021"; none for "Dle nabídky ASZ").
+Meetings and documents are matched to rules automatically (see ``services``); an ``EvidenceLink``
+is a person's correction of that matching for one rule: include this, exclude that.
+
+Meetings and documents are referenced generically (content type + id) so that this app depends on
+no other app's migrations.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from spojka.compliance import engine
+from spojka.core.models import TenantOwned, register_audited
+
+# Codes of the meetings app's MeetingKind and the documents app's DocumentType (contracts.md).
+# Repeated here as choices so that the schedule can be entered before those apps exist and so that
+# a form can offer them; the codes are the contract, the labels are ours.
+MEETING_KIND_CHOICES = [
+    ("lp_plenary", _("jednání LP (plénum)")),
+    ("working_group", _("jednání pracovní skupiny")),
+    ("evaluation", _("hodnoticí jednání (konzultant ASZ, manažer SZ, pověřený zástupce)")),
+    ("public", _("veřejné setkání")),
+    ("other", _("jiné")),
+]
+DOCUMENT_TYPE_CHOICES = [
+    ("statute", _("statut a jednací řád")),
+    ("minutes", _("záznam z jednání")),
+    ("attendance", _("prezenční listina")),
+    ("certificate", _("osvědčení")),
+    ("coop_report", _("zpráva o plnění popisu spolupráce")),
+    ("psz_report", _("zpráva o plnění PSZ")),
+    ("psz", _("plán sociálního začleňování")),
+    ("analysis", _("podklad / analýza")),
+    ("presentation", _("prezentace")),
+    ("other", _("jiný")),
+]
+DOCUMENT_TYPE_LABELS = dict(DOCUMENT_TYPE_CHOICES)
+MEETING_KIND_LABELS = dict(MEETING_KIND_CHOICES)
+
+
+class Activity(TenantOwned):
+    """Činnost: one row of the schedule table of a cooperation description."""
+
+    unit = models.ForeignKey(
+        "cooperation.TerritorialUnit", on_delete=models.CASCADE, related_name="schedule_activities"
+    )
+    description = models.ForeignKey(
+        "cooperation.CooperationDescription",
+        verbose_name=_("popis spolupráce"),
+        on_delete=models.CASCADE,
+        related_name="activities",
+    )
+    order = models.PositiveSmallIntegerField(_("pořadí"), default=0)
+    name = models.CharField(_("činnost"), max_length=300)
+    specification = models.TextField(_("specifikace činnosti"), blank=True)
+    # Document type codes (DOCUMENT_TYPE_CHOICES) of the required outputs, in the order written.
+    outputs = models.JSONField(_("výstupy"), default=list, blank=True)
+    outputs_note = models.TextField(
+        _("výstupy, jak jsou zapsány"),
+        blank=True,
+        help_text=_("Např. „Zpráva o plnění PSZ zastupitelstvu obce“."),
+    )
+    agency_responsibility = models.TextField(_("odpovědnost ASZ"), blank=True)
+    municipality_responsibility = models.TextField(_("odpovědnost územního celku"), blank=True)
+    deadline_text = models.CharField(
+        _("termín dokončení"), max_length=300, blank=True, help_text=_("Jak je zapsán, např. „Podzim 2021“.")
+    )
+
+    class Meta:
+        verbose_name = _("činnost harmonogramu")
+        verbose_name_plural = _("činnosti harmonogramu")
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("compliance:activity_edit", kwargs={"unit": self.unit.slug, "pk": self.pk})
+
+    @property
+    def output_labels(self) -> list[str]:
+        return [str(DOCUMENT_TYPE_LABELS.get(code, code)) for code in self.outputs]
+
+
+class RuleKind(models.TextChoices):
+    FREQUENCY = "frequency", _("četnost jednání")
+    PERIODIC_OUTPUT = "periodic_output", _("pravidelný výstup")
+    DEADLINE = "deadline", _("termín")
+    NONE = "none", _("bez pravidla")
+
+
+class Rule(TenantOwned):
+    """A checkable reading of an activity's deadline cell."""
+
+    unit = models.ForeignKey(
+        "cooperation.TerritorialUnit", on_delete=models.CASCADE, related_name="schedule_rules"
+    )
+    activity = models.ForeignKey(
+        Activity, verbose_name=_("činnost"), on_delete=models.CASCADE, related_name="rules"
+    )
+    order = models.PositiveSmallIntegerField(_("pořadí"), default=0)
+    kind = models.CharField(_("druh pravidla"), max_length=20, choices=RuleKind.choices)
+    text = models.CharField(
+        _("pravidlo, jak je zapsáno"),
+        max_length=300,
+        help_text=_("Např. „Minimálně 4x ročně (vč. pracovních skupin)“."),
+    )
+    # frequency and periodic_output
+    per_year = models.PositiveSmallIntegerField(_("kolikrát ročně"), null=True, blank=True)
+    # frequency: which meetings count
+    meeting_kinds = models.JSONField(_("druhy jednání"), default=list, blank=True)
+    counts_working_groups = models.BooleanField(_("počítají se i jednání pracovních skupin"), default=False)
+    # periodic_output and deadline: which document evidences it
+    document_type = models.CharField(
+        _("druh dokumentu"), max_length=20, choices=DOCUMENT_TYPE_CHOICES, blank=True
+    )
+    requires_resolution = models.BooleanField(
+        _("vyžaduje usnesení orgánu obce"),
+        default=False,
+        help_text=_("Dokument se počítá až ke dni usnesení, kterým ho orgán obce projednal."),
+    )
+    # deadline: a date, or a season and year kept as written
+    due_on = models.DateField(_("termín (datum)"), null=True, blank=True)
+    season = models.CharField(_("roční období"), max_length=10, choices=engine.SEASON_CHOICES, blank=True)
+    season_year = models.PositiveSmallIntegerField(_("rok"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("pravidlo harmonogramu")
+        verbose_name_plural = _("pravidla harmonogramu")
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.text
+
+    def get_absolute_url(self) -> str:
+        return reverse("compliance:rule_detail", kwargs={"unit": self.unit.slug, "pk": self.pk})
+
+    @property
+    def due_date(self) -> date | None:
+        """The due date of a deadline rule; a season falls due at the end of the season."""
+        if self.due_on:
+            return self.due_on
+        if self.season and self.season_year:
+            return engine.season_due_date(season=self.season, year=self.season_year, mapping=season_mapping())
+        return None
+
+    @property
+    def meeting_kind_labels(self) -> list[str]:
+        return [str(MEETING_KIND_LABELS.get(code, code)) for code in self.meeting_kinds or []]
+
+    @property
+    def counts_meetings(self) -> bool:
+        return self.kind == RuleKind.FREQUENCY
+
+    @property
+    def counts_documents(self) -> bool:
+        return self.kind in (RuleKind.PERIODIC_OUTPUT, RuleKind.DEADLINE)
+
+
+def season_mapping() -> dict[str, engine.SeasonEnd]:
+    """settings.SEASON_DUE_DATES ({"autumn": (11, 30), "winter": (2, None)}) in the engine's form.
+
+    A season whose end month comes before June ends in the year after the stated one: winter 2023
+    runs from December 2023 to February 2024.
+    """
+    mapping: dict[str, engine.SeasonEnd] = {}
+    for season, (month, day) in getattr(settings, "SEASON_DUE_DATES", {}).items():
+        offset = 1 if season == engine.Season.WINTER and month < 6 else 0
+        mapping[season] = (offset, month, day)
+    return {**engine.SEASON_DUE_DATES, **mapping}
+
+
+class EvidenceLink(TenantOwned):
+    """A person's correction of the automatic matching for one rule."""
+
+    unit = models.ForeignKey(
+        "cooperation.TerritorialUnit", on_delete=models.CASCADE, related_name="evidence_links"
+    )
+    rule = models.ForeignKey(Rule, verbose_name=_("pravidlo"), on_delete=models.CASCADE, related_name="links")
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    subject = GenericForeignKey("content_type", "object_id")
+    included = models.BooleanField(
+        _("započítat"), default=True, help_text=_("Ne = vyřadit z automaticky přiřazených dokladů.")
+    )
+    note = models.CharField(_("poznámka"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("doklad k pravidlu")
+        verbose_name_plural = _("doklady k pravidlům")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["rule", "content_type", "object_id"], name="one_link_per_evidence"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rule}: {self.content_type.model} {self.object_id}"
+
+
+class ReminderDigest(models.Model):
+    """One reminder e-mail sent to one address on one day; makes ``send_reminders`` safe to rerun."""
+
+    email = models.EmailField(_("e-mail"))
+    sent_on = models.DateField(_("den"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    items = models.PositiveIntegerField(_("počet položek"), default=0)
+    created_at = models.DateTimeField(_("odesláno"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("odeslaný přehled upozornění")
+        verbose_name_plural = _("odeslané přehledy upozornění")
+        constraints = [models.UniqueConstraint(fields=["email", "sent_on"], name="one_digest_per_day")]
+
+    def __str__(self) -> str:
+        return f"{self.email} {self.sent_on}"
+
+
+register_audited(Activity, Rule, EvidenceLink)

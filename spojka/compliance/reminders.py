@@ -1,0 +1,157 @@
+"""The daily reminder digest: one e-mail per responsible person with everything that needs them.
+
+Responsible people are the editors and consultants of a unit (accounts with a membership and an
+e-mail address). A digest lists, for each of their units: deadlines falling due in exactly 30 and
+7 days, rules at risk now, overdue open tasks and meetings that took place but are not closed
+(or are still marked planned although their day has passed).
+
+Safe to run twice a day: a ``ReminderDigest`` row per address and day is written in the same
+transaction as the e-mail is handed to the mail server, and an address that already has one for
+the day is skipped. A failed send rolls the row back, so the next run tries again.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from spojka.accounts.models import Membership, Role
+from spojka.compliance import services
+from spojka.compliance.engine import Status
+from spojka.compliance.models import ReminderDigest
+from spojka.cooperation.models import TerritorialUnit
+from spojka.lib.czech import date_short
+
+REMINDER_DAYS = (30, 7)
+RESPONSIBLE_ROLES = (Role.EDITOR, Role.CONSULTANT)
+
+
+@dataclass
+class UnitReport:
+    unit: TerritorialUnit
+    deadlines: list[str] = field(default_factory=list)
+    at_risk: list[str] = field(default_factory=list)
+    overdue_tasks: list[str] = field(default_factory=list)
+    meetings_to_close: list[str] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.deadlines) + len(self.at_risk) + len(self.overdue_tasks) + len(self.meetings_to_close)
+
+
+def unit_reports(*, today: date, units: list[TerritorialUnit] | None = None) -> dict[int, UnitReport]:
+    """What each unit's responsible people should hear about today (units with nothing are left out)."""
+    units = list(TerritorialUnit.objects.all()) if units is None else units
+    reports = {unit.pk: UnitReport(unit=unit) for unit in units}
+    descriptions = services.current_descriptions(units)
+    evaluated = services.evaluate_descriptions(descriptions=list(descriptions.values()), today=today)
+    remind_on = {today + timedelta(days=d): d for d in REMINDER_DAYS}
+    for description in descriptions.values():
+        report = reports[description.unit_id]
+        for activity in evaluated[description.pk]:
+            for rs in activity.rules:
+                label = f"{rs.rule.text} ({activity.activity.name})"
+                if rs.next_due in remind_on:
+                    report.deadlines.append(
+                        _("za %(days)s dní (%(date)s): %(rule)s – %(status)s")
+                        % {
+                            "days": remind_on[rs.next_due],
+                            "date": date_short(rs.next_due),
+                            "rule": label,
+                            "status": rs.current_status.label,
+                        }
+                    )
+                if rs.current_status == Status.AT_RISK:
+                    report.at_risk.append(label)
+    _tasks_and_meetings(reports, today)
+    return {pk: r for pk, r in reports.items() if r.count}
+
+
+def _tasks_and_meetings(reports: dict[int, UnitReport], today: date) -> None:
+    try:
+        from spojka.meetings.models import Meeting, Task
+    except ImportError:
+        return
+    for unit_id, title, due_on in Task.objects.filter(
+        unit_id__in=reports, state="open", due_on__lt=today
+    ).values_list("unit_id", "title", "due_on"):
+        reports[unit_id].overdue_tasks.append(
+            _("%(title)s (termín %(date)s)") % {"title": title, "date": date_short(due_on)}
+        )
+    start_of_today = timezone.make_aware(datetime.combine(today, time.min))
+    for unit_id, title, starts_at in (
+        Meeting.objects.filter(
+            unit_id__in=reports, starts_at__lt=start_of_today, state__in=["held", "planned"]
+        )
+        .order_by("starts_at")
+        .values_list("unit_id", "title", "starts_at")
+    ):
+        reports[unit_id].meetings_to_close.append(
+            _("%(title)s (%(date)s)") % {"title": title, "date": date_short(timezone.localtime(starts_at))}
+        )
+
+
+def _body(reports: list[UnitReport]) -> str:
+    lines = [_("Dobrý den,"), "", _("Spojka posílá přehled toho, co v harmonogramu vyžaduje pozornost."), ""]
+    sections = (
+        ("deadlines", _("Blížící se termíny")),
+        ("at_risk", _("Pravidla, jejichž plnění je ohroženo")),
+        ("overdue_tasks", _("Úkoly po termínu")),
+        ("meetings_to_close", _("Jednání k uzavření")),
+    )
+    for report in reports:
+        lines.append(f"== {report.unit.name} ==")
+        for attribute, title in sections:
+            items = getattr(report, attribute)
+            if items:
+                lines.append(f"{title}:")
+                lines.extend(f"  - {item}" for item in items)
+        url = settings.SITE_URL + reverse("compliance:dashboard", kwargs={"unit": report.unit.slug})
+        lines += [_("Přehled plnění: %(url)s") % {"url": url}, ""]
+    lines.append(_("Tuto zprávu Spojka posílá nejvýše jednou denně."))
+    return "\n".join(lines)
+
+
+def send_reminders(*, today: date) -> tuple[int, int]:
+    """Send today's digests; returns (sent, skipped because already sent today)."""
+    reports = unit_reports(today=today)
+    by_email: dict[str, list[UnitReport]] = defaultdict(list)
+    users = {}
+    for membership in (
+        Membership.objects.filter(unit_id__in=reports, role__in=RESPONSIBLE_ROLES)
+        .exclude(user__email="")
+        .select_related("user")
+        .order_by("unit__name", "user_id")
+    ):
+        email = membership.user.email.strip().lower()
+        by_email[email].append(reports[membership.unit_id])
+        users.setdefault(email, membership.user)
+    recipients = {email: (users[email], items) for email, items in by_email.items()}
+
+    sent = skipped = 0
+    connection = get_connection()
+    for email, (user, unit_list) in sorted(recipients.items()):
+        try:
+            with transaction.atomic():
+                ReminderDigest.objects.create(
+                    email=email, sent_on=today, user=user, items=sum(r.count for r in unit_list)
+                )
+                EmailMessage(
+                    subject=_("Spojka: přehled upozornění %(date)s") % {"date": date_short(today)},
+                    body=_body(unit_list),
+                    to=[email],
+                    connection=connection,
+                ).send()
+        except IntegrityError:
+            skipped += 1  # already sent today
+            continue
+        sent += 1
+    return sent, skipped

@@ -1,0 +1,140 @@
+"""`manage.py send_reminders` against a real SMTP server on loopback."""
+
+from __future__ import annotations
+
+import email
+import socket
+from datetime import date, timedelta
+from email.policy import default as default_policy
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.core.management import call_command
+from django.test import override_settings
+
+from spojka.compliance.models import ReminderDigest
+from spojka.compliance.tests.helpers import activity, frequency_rule, meeting, season_rule
+
+TODAY = date(2022, 10, 31)  # autumn 2022 falls due in 30 days
+
+
+class Inbox:
+    def __init__(self):
+        self.messages: list = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
+        self.messages.append(email.message_from_bytes(envelope.content, policy=default_policy))
+        return "250 OK"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def smtp():
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    with override_settings(
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=controller.port,
+        EMAIL_USE_TLS=False,
+        EMAIL_HOST_USER="",
+        EMAIL_HOST_PASSWORD="",
+    ):
+        yield inbox
+    controller.stop()
+
+
+@pytest.fixture
+def due_world(world):
+    from spojka.meetings.models import Task
+
+    for persona in ("editor", "consultant", "partner", "outsider"):
+        user = world.users[persona]
+        user.email = f"{user.username}@example.org"
+        user.save()
+    act = activity(world.description, "Vyhodnocení SPSZ")
+    season_rule(act, "autumn", 2022, doc_type="analysis")
+    lp = activity(world.description, "Jednání LP", order=2)
+    frequency_rule(lp, per_year=4, text="Minimálně 4x ročně (vč. pracovních skupin)")
+    meeting(world.unit, date(2022, 10, 20), state="held", title="Jednání LP v říjnu")
+    Task.objects.create(unit=world.unit, title="Rozeslat zápis z jednání", due_on=date(2022, 10, 25))
+    return world
+
+
+def body_of(message) -> str:
+    return message.get_body(preferencelist=("plain",)).get_content()
+
+
+def test_each_responsible_person_gets_one_digest_and_a_second_run_sends_nothing(due_world, smtp):
+    call_command("send_reminders", "--date", TODAY.isoformat(), stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    recipients = sorted(m["To"] for m in smtp.messages)
+    assert recipients == ["editor@example.org", "konzultant@example.org"]  # not the partner nor the outsider
+    body = body_of(smtp.messages[0])
+    assert "Statutární město Jihlava" in body
+    assert "za 30 dní (30.\xa011.\xa02022): autumn 2022 (Vyhodnocení SPSZ)" in body
+    assert "Minimálně 4x ročně (vč. pracovních skupin) (Jednání LP)" in body  # 1 held of 4, nothing planned
+    assert "Rozeslat zápis z jednání (termín 25.\xa010.\xa02022)" in body
+    assert "Jednání LP v říjnu" in body  # held but not closed
+    assert ReminderDigest.objects.filter(sent_on=TODAY).count() == 2
+
+    call_command("send_reminders", "--date", TODAY.isoformat(), stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    assert len(smtp.messages) == 2
+    assert ReminderDigest.objects.count() == 2
+
+
+def test_a_consultant_of_two_units_gets_one_digest_covering_both(due_world, smtp):
+    from spojka.accounts.models import Membership, Role
+    from spojka.meetings.models import Task
+
+    Membership.objects.create(
+        user=due_world.users["consultant"], unit=due_world.other_unit, role=Role.CONSULTANT
+    )
+    Task.objects.create(unit=due_world.other_unit, title="Úkol v obci Jinde", due_on=date(2022, 10, 1))
+
+    call_command("send_reminders", "--date", TODAY.isoformat(), stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    to_consultant = [m for m in smtp.messages if m["To"] == "konzultant@example.org"]
+    assert len(to_consultant) == 1
+    body = body_of(to_consultant[0])
+    assert "== Obec Jinde ==" in body and "== Statutární město Jihlava ==" in body
+    assert "Úkol v obci Jinde" in body
+    outsider = [body_of(m) for m in smtp.messages if m["To"] == "jinde@example.org"]
+    assert len(outsider) == 1 and "Jihlava" not in outsider[0]  # the other unit's editor hears only of it
+
+
+def test_the_deadline_is_announced_again_7_days_before_and_not_in_between(due_world, smtp):
+    quiet = open("/dev/null", "w")  # noqa: SIM115
+    call_command("send_reminders", "--date", (TODAY + timedelta(days=10)).isoformat(), stdout=quiet)
+    between = [body_of(m) for m in smtp.messages]
+    call_command("send_reminders", "--date", (TODAY + timedelta(days=23)).isoformat(), stdout=quiet)
+    week_before = [body_of(m) for m in smtp.messages[len(between) :]]
+
+    assert between and not any("Blížící se termíny" in b for b in between)
+    assert week_before and all("za 7 dní (30.\xa011.\xa02022): autumn 2022" in b for b in week_before)
+
+
+def test_nobody_is_mailed_when_nothing_needs_attention(world, smtp):
+    world.users["editor"].email = "editor@example.org"
+    world.users["editor"].save()
+    call_command("send_reminders", "--date", TODAY.isoformat(), stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert smtp.messages == []
+    assert not ReminderDigest.objects.exists()
+
+
+def test_a_failed_send_records_nothing_so_the_next_run_tries_again(due_world):
+    nobody_listening = override_settings(
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=free_port(),
+    )
+    with nobody_listening, pytest.raises(OSError):
+        call_command("send_reminders", "--date", TODAY.isoformat(), stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert not ReminderDigest.objects.exists()

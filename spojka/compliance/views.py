@@ -1,0 +1,283 @@
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from spojka.compliance import overview as overview_service
+from spojka.compliance import services
+from spojka.compliance.engine import STATUS_CHOICES
+from spojka.compliance.forms import ActivityForm, EvidenceForm, RuleForm
+from spojka.compliance.models import Rule
+from spojka.cooperation.models import CooperationDescription, Region, TerritorialUnit
+from spojka.core.history import history_for
+from spojka.core.tenancy import unit_view
+
+# How long before the end of validity the dashboard warns (days).
+VALIDITY_WARNING_DAYS = 90
+TASKS_SHOWN = 30
+
+
+def _training(description: CooperationDescription | None, today: date):
+    """The training indicator of the training app, if it is there (None shows "zatím bez údajů")."""
+    if description is None:
+        return None
+    try:
+        from spojka.training.services import training_indicator
+    except ImportError:
+        return None
+    return training_indicator(description=description, on=today)
+
+
+# --- Unit dashboard ---------------------------------------------------------------------------
+
+
+@unit_view()
+def dashboard(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
+    today = timezone.localdate()
+    description = services.current_descriptions([unit]).get(unit.pk)
+    statuses = services.evaluate_description(description=description, today=today) if description else []
+    days_left = description.days_left(today) if description else None
+    next_meetings, tasks, task_counts = [], [], {"open": 0, "overdue": 0}
+    if hasattr(unit, "meetings"):
+        next_meetings = list(
+            unit.meetings.filter(state="planned", starts_at__gte=timezone.now()).order_by("starts_at")[:5]
+        )
+    if hasattr(unit, "tasks"):
+        open_tasks = unit.tasks.filter(state="open")
+        tasks = list(open_tasks.select_related("assignee").order_by("due_on", "pk")[:TASKS_SHOWN])
+        # Counted in the database: the list shows only the first TASKS_SHOWN.
+        task_counts = open_tasks.aggregate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
+    return render(
+        request,
+        "compliance/dashboard.html",
+        {
+            "unit": unit,
+            "description": description,
+            "statuses": statuses,
+            "today": today,
+            "days_left": days_left,
+            "validity_warning": days_left is not None and 0 <= days_left <= VALIDITY_WARNING_DAYS,
+            "next_meetings": next_meetings,
+            "tasks": tasks,
+            "task_counts": task_counts,
+            "training": _training(description, today),
+        },
+    )
+
+
+# --- Schedule: activities and rules -------------------------------------------------------------
+
+
+@unit_view(write=True)
+def activity_form(
+    request: HttpRequest, unit: TerritorialUnit, description: int | None = None, pk: int | None = None
+) -> HttpResponse:
+    if pk:
+        activity = get_object_or_404(unit.schedule_activities.select_related("description"), pk=pk)
+        owner = activity.description
+    else:
+        owner = get_object_or_404(unit.descriptions, pk=description)
+        activity = None
+    form = ActivityForm(request.POST or None, instance=activity)
+    if request.method == "POST" and form.is_valid():
+        obj = form.save(commit=False)
+        obj.unit, obj.description = unit, owner
+        obj.save()
+        messages.success(request, _("Činnost byla uložena."))
+        return redirect("compliance:dashboard", unit=unit.slug)
+    return render(
+        request,
+        "compliance/activity_form.html",
+        {
+            "unit": unit,
+            "form": form,
+            "activity": activity,
+            "owner": owner,
+            "rules": activity.rules.all() if activity else [],
+            "history": history_for(activity) if activity else [],
+        },
+    )
+
+
+@unit_view(write=True)
+def rule_form(
+    request: HttpRequest, unit: TerritorialUnit, activity: int | None = None, pk: int | None = None
+):
+    if pk:
+        rule = get_object_or_404(unit.schedule_rules.select_related("activity"), pk=pk)
+        owner = rule.activity
+    else:
+        owner = get_object_or_404(unit.schedule_activities, pk=activity)
+        rule = None
+    form = RuleForm(request.POST or None, instance=rule)
+    if request.method == "POST" and form.is_valid():
+        obj = form.save(commit=False)
+        obj.unit, obj.activity = unit, owner
+        obj.save()
+        messages.success(request, _("Pravidlo bylo uloženo."))
+        return redirect(obj)
+    return render(
+        request, "compliance/rule_form.html", {"unit": unit, "form": form, "rule": rule, "activity": owner}
+    )
+
+
+@unit_view(write=True)
+@require_POST
+def rule_delete(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    rule = get_object_or_404(unit.schedule_rules, pk=pk)
+    rule.delete()
+    messages.success(request, _("Pravidlo bylo odebráno."))
+    return redirect("compliance:dashboard", unit=unit.slug)
+
+
+def _rule_or_404(unit: TerritorialUnit, pk: int) -> Rule:
+    return get_object_or_404(unit.schedule_rules.select_related("activity__description"), pk=pk)
+
+
+def _evidence_choices(unit: TerritorialUnit, rule: Rule) -> list[tuple[str, str]]:
+    """Meetings (for a frequency rule) or documents (otherwise) of the unit, newest first."""
+    from spojka.lib.czech import date_short
+
+    choices = []
+    if rule.counts_meetings and hasattr(unit, "meetings"):
+        for pk, title, starts_at in unit.meetings.order_by("-starts_at").values_list(
+            "pk", "title", "starts_at"
+        )[:300]:
+            choices.append(
+                (f"{services.MEETING}:{pk}", f"{date_short(timezone.localtime(starts_at))} – {title}")
+            )
+    elif rule.counts_documents and hasattr(unit, "documents"):
+        for pk, title, issued_on in unit.documents.order_by("-issued_on", "-pk").values_list(
+            "pk", "title", "issued_on"
+        )[:300]:
+            choices.append((f"{services.DOCUMENT}:{pk}", f"{date_short(issued_on) or '–'} – {title}"))
+    return choices
+
+
+def _rule_status(rule: Rule, today: date) -> services.RuleStatus:
+    statuses = services.evaluate_description(description=rule.activity.description, today=today)
+    return next(r for a in statuses for r in a.rules if r.rule.pk == rule.pk)
+
+
+def _rule_page(
+    request: HttpRequest, unit: TerritorialUnit, rule: Rule, form: EvidenceForm, status: int = 200
+):
+    today = timezone.localdate()
+    return render(
+        request,
+        "compliance/rule_detail.html",
+        {
+            "unit": unit,
+            "rule": rule,
+            "status": _rule_status(rule, today),
+            "form": form,
+            "today": today,
+            "history": history_for(rule),
+        },
+        status=status,
+    )
+
+
+@unit_view()
+def rule_detail(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    rule = _rule_or_404(unit, pk)
+    return _rule_page(request, unit, rule, EvidenceForm(choices=_evidence_choices(unit, rule)))
+
+
+@unit_view(write=True)
+@require_POST
+def evidence_add(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    rule = _rule_or_404(unit, pk)
+    form = EvidenceForm(request.POST, choices=_evidence_choices(unit, rule))
+    if form.is_valid():
+        kind, object_id = form.cleaned_data["item"]
+        services.evidence_set(
+            rule=rule,
+            kind=kind,
+            object_id=object_id,
+            included=form.cleaned_data["included"],
+            note=form.cleaned_data["note"],
+        )
+        messages.success(request, _("Doklad byl u pravidla zaznamenán."))
+        return redirect(rule)
+    return _rule_page(request, unit, rule, form, status=422)
+
+
+@unit_view(write=True)
+@require_POST
+def evidence_reset(request: HttpRequest, unit: TerritorialUnit, pk: int, link: int) -> HttpResponse:
+    rule = _rule_or_404(unit, pk)
+    services.evidence_reset(link=get_object_or_404(rule.links.filter(unit=unit), pk=link))
+    messages.success(request, _("Ruční úprava byla zrušena, doklad se posuzuje automaticky."))
+    return redirect(rule)
+
+
+# --- Agency overview --------------------------------------------------------------------------
+
+
+def _overview_units(request: HttpRequest):
+    user = request.user
+    if user.is_agency_admin:
+        return TerritorialUnit.objects.all()
+    units = TerritorialUnit.objects.filter(memberships__user=user, memberships__role="consultant")
+    if not units.exists():
+        raise PermissionDenied
+    return units
+
+
+def _overview_params(request: HttpRequest) -> dict:
+    return {
+        "region": request.GET.get("region", ""),
+        "status": request.GET.get("status", ""),
+        "sort": request.GET.get("sort", "name"),
+    }
+
+
+@login_required
+def overview(request: HttpRequest) -> HttpResponse:
+    units = _overview_units(request)
+    params = _overview_params(request)
+    try:
+        number = int(request.GET.get("strana", "1"))
+    except ValueError:
+        number = 1
+    page = overview_service.overview_page(units=units, today=timezone.localdate(), page=number, **params)
+    query = request.GET.copy()
+    query.pop("strana", None)
+    return render(
+        request,
+        "compliance/overview.html",
+        {
+            "page": page,
+            "rows": page.rows,
+            "params": params,
+            "query": query.urlencode(),
+            "regions": Region.choices,
+            "status_choices": STATUS_CHOICES,
+            "sort_choices": overview_service.SORT_CHOICES,
+        },
+    )
+
+
+@login_required
+def overview_export(request: HttpRequest) -> HttpResponse:
+    rows = overview_service.overview_rows(
+        units=_overview_units(request), today=timezone.localdate(), **_overview_params(request)
+    )
+    content = overview_service.overview_xlsx(rows=rows)
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="prehled-plneni-{timezone.localdate():%Y-%m-%d}.xlsx"'
+    )
+    return response

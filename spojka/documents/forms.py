@@ -1,0 +1,157 @@
+from __future__ import annotations
+
+import logging
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from spojka.cooperation.models import TerritorialUnit
+from spojka.core.forms import SpojkaModelForm
+from spojka.core.uploads import DOCX, JPEG, PDF, PNG, PPTX, XLSX, check_upload
+from spojka.documents import generators
+from spojka.documents.models import Document, DocumentVersion, Resolution, TemplateKind, UnitTemplate
+from spojka.documents.render import render_docx
+
+logger = logging.getLogger(__name__)
+
+LIBRARY_TYPES = {PDF, DOCX, XLSX, PPTX, PNG, JPEG}
+
+
+def _checked(form: forms.BaseForm, name: str, allowed: set[str]):
+    """Check an uploaded file by content and size; remember its content type on the form."""
+    upload = form.cleaned_data.get(name)
+    if upload:
+        form.upload_content_type = check_upload(upload, allowed=allowed)
+    return upload
+
+
+class DocumentForm(SpojkaModelForm):
+    """A new document with its first version."""
+
+    file = forms.FileField(
+        label=_("soubor"), help_text=_("PDF, DOCX, XLSX, PPTX, PNG nebo JPEG; typ se ověřuje podle obsahu.")
+    )
+
+    class Meta:
+        model = Document
+        fields = ["doc_type", "title", "issued_on", "description", "visible_to_partners"]
+
+    def __init__(self, *args, unit: TerritorialUnit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["description"].queryset = unit.descriptions.all()
+        self.upload_content_type = ""
+
+    def clean_file(self):
+        return _checked(self, "file", LIBRARY_TYPES)
+
+
+class DocumentEditForm(SpojkaModelForm):
+    class Meta:
+        model = Document
+        fields = ["doc_type", "title", "issued_on", "description", "visible_to_partners"]
+
+    def __init__(self, *args, unit: TerritorialUnit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["description"].queryset = unit.descriptions.all()
+
+
+class VersionForm(SpojkaModelForm):
+    class Meta:
+        model = DocumentVersion
+        fields = ["file", "note"]
+        help_texts = {"file": _("PDF, DOCX, XLSX, PPTX, PNG nebo JPEG; typ se ověřuje podle obsahu.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.upload_content_type = ""
+
+    def clean_file(self):
+        return _checked(self, "file", LIBRARY_TYPES)
+
+
+class ResolutionForm(SpojkaModelForm):
+    class Meta:
+        model = Resolution
+        fields = ["organ", "number", "adopted_on", "subject", "document"]
+        widgets = {"subject": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, unit: TerritorialUnit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.unit = unit
+        self.fields["document"].queryset = unit.documents.order_by("title")
+
+    def clean(self):
+        data = super().clean()
+        number, organ = data.get("number"), data.get("organ")
+        if number and organ and self.unit.resolutions.filter(number=number.strip(), organ=organ).exists():
+            self.add_error("number", _("Usnesení s tímto číslem je už zapsáno."))
+        return data
+
+
+class UnitTemplateForm(SpojkaModelForm):
+    """An edited DOCX template, accepted only if it renders with the unit's own data."""
+
+    class Meta:
+        model = UnitTemplate
+        fields = ["file"]
+        help_texts = {
+            "file": _(
+                "Stáhněte si současnou šablonu, upravte ji ve Wordu nebo LibreOffice a nahrajte zpět. "
+                "Značky v dvojitých složených závorkách ponechte."
+            )
+        }
+
+    def __init__(self, *args, unit: TerritorialUnit, kind: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.unit, self.kind = unit, kind
+
+    def clean_file(self):
+        upload = _checked(self, "file", {DOCX})
+        if not upload:
+            return upload
+        context = generators.sample_context(self.unit, self.kind)
+        if context is None:
+            raise ValidationError(_("Šablonu nelze ověřit: územní celek zatím nemá popis spolupráce."))
+        upload.seek(0)
+        content = upload.read()
+        upload.seek(0)
+        try:
+            render_docx(template=content, context=context, filename="kontrola.docx", strict=True)
+        except Exception as exc:  # any failure of a user's template is a validation error
+            logger.info("uploaded template refused: %s", exc)
+            raise ValidationError(
+                _(
+                    "Šablonu se nepodařilo vyplnit údaji územního celku (%(error)s). Zkontrolujte značky "
+                    "v dvojitých složených závorkách a porovnejte je se staženou šablonou."
+                )
+                % {"error": str(exc)[:200]}
+            ) from exc
+        return upload
+
+
+class GenerateForm(forms.Form):
+    """Which generated document to keep in the library."""
+
+    kind = forms.ChoiceField(label=_("dokument"), choices=TemplateKind.choices)
+    fmt = forms.ChoiceField(label=_("formát"), choices=[("pdf", "PDF"), ("docx", "DOCX")])
+    description = forms.ModelChoiceField(label=_("popis spolupráce"), queryset=None, required=False)
+    year = forms.IntegerField(label=_("rok"), min_value=2000, max_value=2100, required=False)
+
+    def __init__(self, *args, unit: TerritorialUnit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.unit = unit
+        self.fields["description"].queryset = unit.descriptions.all()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == TemplateKind.COOPERATION_DESCRIPTION and not data.get("description"):
+            self.add_error("description", _("Vyberte popis spolupráce."))
+        if data.get("kind") == TemplateKind.ANNUAL_REPORT:
+            if not data.get("year"):
+                self.add_error("year", _("Zadejte rok, za který se zpráva podává."))
+            elif generators.description_for_year(self.unit, data["year"]) is None:
+                self.add_error(
+                    "year", _("Územní celek nemá popis spolupráce, ke kterému by se zpráva vztahovala.")
+                )
+        return data

@@ -1,0 +1,383 @@
+"""The official documents Spojka generates: the cooperation description and the annual report.
+
+Each document has one context builder producing plain dicts and strings (Czech typography already
+applied), and the same context fills both the PDF (HTML template) and the DOCX (Word template).
+Plain data, not model objects, goes into the DOCX context: units may upload their own templates,
+and a template must be able to read data, never call methods on the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from spojka.cooperation.models import CooperationDescription, KeyRole, TerritorialUnit, UnitKind
+from spojka.documents import sources
+from spojka.documents.models import TemplateKind
+from spojka.documents.render import RenderedDocument, render_docx, render_pdf
+from spojka.lib.czech import date_long, hours, typography
+
+DOCX_TEMPLATES = Path(__file__).resolve().parent / "docx_templates"
+BUILT_IN_TEMPLATES = {
+    TemplateKind.COOPERATION_DESCRIPTION: DOCX_TEMPLATES / "cooperation_description.docx",
+    TemplateKind.ANNUAL_REPORT: DOCX_TEMPLATES / "annual_report.docx",
+}
+PDF_TEMPLATES = {
+    TemplateKind.COOPERATION_DESCRIPTION: "documents/pdf/cooperation_description.html",
+    TemplateKind.ANNUAL_REPORT: "documents/pdf/annual_report.html",
+}
+FORMATS = ("pdf", "docx")
+NO_SCHEDULE = "harmonogram zatím není zadán"
+# The roles the standard form names in its header, in its order and with its wording.
+HEADER_ROLES = (
+    (KeyRole.REPRESENTATIVE, _lazy("Pověřený zástupce územního celku pro sociální začleňování")),
+    (KeyRole.INCLUSION_MANAGER, _lazy("Manažer sociálního začleňování")),
+    (KeyRole.AGENCY_REGIONAL_HEAD, _lazy("Vedoucí regionálního pracoviště ASZ")),
+)
+
+
+def t(text: str | None) -> str:
+    """Czech typography for a generated text; empty stays empty."""
+    return typography(str(text)) if text else ""
+
+
+def _unit_context(unit: TerritorialUnit) -> dict:
+    return {
+        "name": t(unit.name),
+        "seat": t(unit.seat_address),
+        "ico": unit.ico,
+        "kind": unit.get_kind_display(),
+    }
+
+
+def _join_czech(items: list[str]) -> str:
+    """Join as "A, B a C": the last two by "a"."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " a " + items[-1]
+
+
+def _validity_text(d: CooperationDescription) -> str:
+    if not d.valid_from:
+        return _("Doba platnosti zatím není stanovena.")
+    years = d.validity_years
+    period = _("od %(start)s do %(end)s") % {
+        "start": date_long(d.valid_from),
+        "end": date_long(d.valid_to) if d.valid_to else _("odvolání"),
+    }
+    if years and years < 5:
+        return t(
+            _("Doba platnosti popisu spolupráce je %(n)s %(word)s (%(period)s).")
+            % {"n": years, "word": _("rok") if years == 1 else _("roky"), "period": period}
+        )
+    return t(_("Popis spolupráce platí %(period)s.") % {"period": period})
+
+
+def _commitment_text(d: CooperationDescription) -> str:
+    text = _(
+        "Územní celek se v průběhu platnosti popisu spolupráce podílí na dosahování povinných výstupů "
+        "projektu %(project)s"
+    ) % {"project": d.project_name or _("agentury")}
+    if d.project_registration_number:
+        text += _(", reg. č. %(number)s") % {"number": d.project_registration_number}
+    if d.training_total_hours:
+        text += _(
+            ", a zavazuje se k podpoře plnění povinných indikátorů projektu formou uvolnění vybraných "
+            "pracovníků pro účast na vzdělávacích aktivitách v tematických oblastech sociálního "
+            "začleňování v celkovém rozsahu %(total)s hodin"
+        ) % {"total": hours(d.training_total_hours)}
+        if d.training_max_distance_hours is not None:
+            text += _(" (z nichž může být max. %(distance)s hodin dosaženo distanční formou)") % {
+                "distance": hours(d.training_max_distance_hours)
+            }
+    return t(text + ".")
+
+
+def _lp_stance_text(d: CooperationDescription) -> str:
+    if not d.lp_discussed_on:
+        return _("Návrh popisu spolupráce zatím nebyl v lokálním partnerství projednán.")
+    text = _("Návrh popisu spolupráce byl projednán na jednání %(date)s") % {
+        "date": date_long(d.lp_discussed_on)
+    }
+    if d.lp_outcome == "consensus":
+        text += _(" a byl konsenzuálně přijat")
+    elif d.lp_outcome == "vote":
+        text += _(" a byl přijat hlasováním (%(f)s pro, %(a)s proti, %(z)s se zdrželo)") % {
+            "f": d.lp_votes_for or 0,
+            "a": d.lp_votes_against or 0,
+            "z": d.lp_votes_abstained or 0,
+        }
+    elif d.lp_outcome == "rejected":
+        text += _(" a nebyl přijat")
+    return t(text + ".")
+
+
+def _roles(unit: TerritorialUnit, today: date) -> list[dict]:
+    current = {r.role: r for r in unit.role_assignments.all() if r.is_current(today)}
+    return [
+        {"label": t(str(label)), "value": t(current[role].holder_display) if role in current else ""}
+        for role, label in HEADER_ROLES
+    ]
+
+
+def description_context(description: CooperationDescription, *, today: date | None = None) -> dict:
+    """Everything the standard form of a cooperation description shows, in its order."""
+    today = today or timezone.localdate()
+    d, unit = description, description.unit
+    areas = list(d.thematic_areas.all())
+    rows = [row.as_context() for row in sources.schedule_rows(d)]
+    psz_period = f"{d.psz_period_from}–{d.psz_period_to}" if d.psz_period_from and d.psz_period_to else ""
+    return {
+        "unit": _unit_context(unit),
+        "roles": _roles(unit, today),
+        "version": d.version,
+        "memorandum_text": t(
+            _("Popis spolupráce se vztahuje k Memorandu o spolupráci ze dne %(date)s.")
+            % {"date": date_long(d.memorandum.signed_on)}
+        )
+        if d.memorandum
+        else "",
+        "commitment_text": _commitment_text(d),
+        "validity_text": _validity_text(d),
+        "programme_period_note": t(d.programme_period_note),
+        "areas_intro": t(
+            _("Plánujeme spolupracovat zejména v těchto oblastech: %(areas)s.")
+            % {"areas": _join_czech([a.name for a in areas])}
+        )
+        if areas
+        else t(_("Tematické oblasti zatím nejsou stanoveny.")),
+        "areas": [{"name": t(a.name), "focus": t(a.focus)} for a in areas],
+        "lp_structure": t(d.lp_structure) or "–",
+        "psz_specification": t(d.psz_specification) or "–",
+        "psz_period": psz_period,
+        "target_group": t(d.target_group),
+        "strategic_links": [t(str(link)) for link in d.strategic_links.all()],
+        "esif": [t(e.name) for e in d.esif_interventions.all()],
+        "regional_contact": t(
+            ", ".join(p for p in (d.regional_contact_name, d.regional_contact_function) if p)
+        )
+        or _("není relevantní"),
+        "lp_stance": _lp_stance_text(d),
+        "schedule": rows,
+        "schedule_note": "" if rows else NO_SCHEDULE,
+        "approved_on": date_long(d.approved_on) if d.approved_on else "",
+        "approval_resolution": d.approval_resolution,
+        "unit_signature": {
+            "place": t(d.unit_signed_place),
+            "date": date_long(d.unit_signed_on) if d.unit_signed_on else "",
+            "signatory": t(d.unit_signatory),
+        },
+        "agency_signature": {
+            "place": t(d.agency_signed_place),
+            "date": date_long(d.agency_signed_on) if d.agency_signed_on else "",
+            "signatory": t(d.agency_signatory),
+        },
+    }
+
+
+# --- The annual report ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportPeriod:
+    year: int
+    start: date
+    end: date
+
+
+def report_period(description: CooperationDescription, year: int) -> ReportPeriod:
+    """The calendar year, cut to the validity of the description."""
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    if description.valid_from and description.valid_from > start:
+        start = description.valid_from
+    if description.valid_to and description.valid_to < end:
+        end = description.valid_to
+    return ReportPeriod(year=year, start=start, end=max(start, end))
+
+
+def description_for_year(unit: TerritorialUnit, year: int) -> CooperationDescription | None:
+    """The newest description valid in ``year`` (one without dates counts as valid), else None."""
+    for d in unit.descriptions.select_related("memorandum", "unit").order_by("-version"):
+        if (d.valid_from is None or d.valid_from.year <= year) and (
+            d.valid_to is None or d.valid_to.year >= year
+        ):
+            return d
+    return None
+
+
+def council_name(unit: TerritorialUnit) -> str:
+    if unit.kind == UnitKind.REGION:
+        return _("Rada kraje")
+    if unit.kind == UnitKind.MUNICIPALITY:
+        return _("Rada obce")
+    if unit.kind in (UnitKind.TOWN, UnitKind.STATUTORY_CITY):
+        return _("Rada města")
+    return _("Rada územního celku")
+
+
+def _basics_section(description: CooperationDescription, period: ReportPeriod) -> sources.Section:
+    d = description
+    lines = [
+        _("Popis spolupráce, verze %(v)s (%(status)s).") % {"v": d.version, "status": d.get_status_display()},
+        _validity_text(d),
+    ]
+    if d.approved_on:
+        lines.append(
+            _("Schválen dne %(date)s usnesením č. %(number)s.")
+            % {"date": date_long(d.approved_on), "number": d.approval_resolution or "–"}
+        )
+    areas = [a.name for a in d.thematic_areas.all()]
+    if areas:
+        lines.append(_("Tematické oblasti spolupráce: %(areas)s.") % {"areas": _join_czech(areas)})
+    return sources.Section(_("Základní údaje o spolupráci"), lines)
+
+
+def _risks_section(
+    description: CooperationDescription, period: ReportPeriod, schedule: sources.Section
+) -> sources.Section:
+    """Risks the data shows: an ending validity, and schedule lines that are at risk or not met."""
+    lines = []
+    if description.valid_to and description.valid_to.year <= period.year + 1:
+        lines.append(
+            _(
+                "Platnost popisu spolupráce končí %(date)s; je třeba včas připravit jeho revizi nebo nový popis."
+            )
+            % {"date": date_long(description.valid_to)}
+        )
+    lines += schedule.risks
+    if not schedule.available:
+        lines.append(_("Plnění harmonogramu zatím nelze vyhodnotit, protože harmonogram není zadán."))
+    return sources.Section(_("Rizika"), lines) if lines else sources.empty(_("Rizika"))
+
+
+def _next_year_section(description: CooperationDescription, period: ReportPeriod) -> sources.Section:
+    next_year = period.year + 1
+    start, end = date(next_year, 1, 1), date(next_year, 12, 31)
+    lines = []
+    if description.valid_to and description.valid_to < start:
+        lines.append(_("Popis spolupráce v roce %(y)s již neplatí.") % {"y": next_year})
+    else:
+        areas = [a.name for a in description.thematic_areas.all()]
+        if areas:
+            lines.append(
+                _("Pokračování spolupráce v tematických oblastech: %(areas)s.")
+                % {"areas": _join_czech(areas)}
+            )
+    lines += sources.planned_meetings(description.unit, start, end)
+    title = _("Výhled na rok %(y)s") % {"y": next_year}
+    return sources.Section(title, lines) if lines else sources.empty(title)
+
+
+def report_context(description: CooperationDescription, year: int, *, today: date | None = None) -> dict:
+    today = today or timezone.localdate()
+    unit = description.unit
+    period = report_period(description, year)
+    schedule = sources.schedule_status_section(description, period.start, period.end)
+    sections = [
+        _basics_section(description, period),
+        sources.meetings_section(unit, period.start, period.end),
+        schedule,
+        sources.training_section(description, period.start, period.end),
+        sources.psz_section(unit, period.start, period.end),
+        _risks_section(description, period, schedule),
+        _next_year_section(description, period),
+    ]
+    period_text = _("%(start)s – %(end)s") % {"start": date_long(period.start), "end": date_long(period.end)}
+    title = _("Zpráva o plnění popisu spolupráce za rok %(year)s") % {"year": year}
+    council = council_name(unit)
+    return {
+        "unit": _unit_context(unit),
+        "title": t(title),
+        "year": year,
+        "period_text": period_text,
+        "prepared_on": date_long(today),
+        "sections": [dict(s.as_context(), number=i) for i, s in enumerate(sections, start=1)],
+        "resolution": {
+            "organ": council,
+            "lines": [
+                t(
+                    _(
+                        "%(organ)s po projednání bere na vědomí zprávu o plnění popisu spolupráce za období %(period)s."
+                    )
+                    % {"organ": council, "period": period_text}
+                ),
+                t(
+                    _(
+                        "%(organ)s ukládá pověřenému zástupci pro sociální začleňování informovat "
+                        "o zprávě lokální partnerství a zajistit její projednání v zastupitelstvu."
+                    )
+                    % {"organ": council}
+                ),
+            ],
+        },
+    }
+
+
+# --- Rendering --------------------------------------------------------------------------------
+
+
+def _filename(stem: str, fmt: str) -> str:
+    return f"{stem}.{fmt}"
+
+
+def template_source(unit: TerritorialUnit, kind: str) -> Path | bytes:
+    """The unit's uploaded DOCX template of ``kind`` if it has one, else the built-in one."""
+    custom = unit.document_templates.filter(kind=kind).first()
+    if custom is not None:
+        with custom.file.open("rb") as handle:
+            return handle.read()
+    return BUILT_IN_TEMPLATES[kind]
+
+
+def render(kind: str, fmt: str, *, context: dict, unit: TerritorialUnit, stem: str) -> RenderedDocument:
+    if fmt == "pdf":
+        return render_pdf(template_name=PDF_TEMPLATES[kind], context=context, filename=_filename(stem, fmt))
+    if fmt == "docx":
+        return render_docx(
+            template=template_source(unit, kind), context=context, filename=_filename(stem, fmt)
+        )
+    raise ValueError(fmt)
+
+
+def description_stem(description: CooperationDescription) -> str:
+    return f"popis-spoluprace-{description.unit.slug}-v{description.version}"
+
+
+def report_stem(unit: TerritorialUnit, year: int) -> str:
+    return f"zprava-o-plneni-popisu-spoluprace-{unit.slug}-{year}"
+
+
+def generate_description(description: CooperationDescription, fmt: str) -> RenderedDocument:
+    return render(
+        TemplateKind.COOPERATION_DESCRIPTION,
+        fmt,
+        context=description_context(description),
+        unit=description.unit,
+        stem=description_stem(description),
+    )
+
+
+def generate_report(description: CooperationDescription, year: int, fmt: str) -> RenderedDocument:
+    return render(
+        TemplateKind.ANNUAL_REPORT,
+        fmt,
+        context=report_context(description, year),
+        unit=description.unit,
+        stem=report_stem(description.unit, year),
+    )
+
+
+def sample_context(unit: TerritorialUnit, kind: str) -> dict | None:
+    """The unit's own data for checking an uploaded template; None when the unit has no description."""
+    description = unit.descriptions.select_related("memorandum", "unit").order_by("-version").first()
+    if description is None:
+        return None
+    if kind == TemplateKind.COOPERATION_DESCRIPTION:
+        return description_context(description)
+    year = description.valid_from.year if description.valid_from else timezone.localdate().year
+    return report_context(description, year)

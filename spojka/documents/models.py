@@ -1,0 +1,179 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from spojka.core.models import TenantOwned, register_audited
+
+
+class DocumentType(models.TextChoices):
+    STATUTE = "statute", _("statut a jednací řád")
+    MINUTES = "minutes", _("záznam z jednání")
+    ATTENDANCE = "attendance", _("prezenční listina")
+    CERTIFICATE = "certificate", _("osvědčení")
+    COOP_REPORT = "coop_report", _("zpráva o plnění popisu spolupráce")
+    PSZ_REPORT = "psz_report", _("zpráva o plnění PSZ")
+    PSZ = "psz", _("plán sociálního začleňování")
+    ANALYSIS = "analysis", _("podklad / analýza")
+    PRESENTATION = "presentation", _("prezentace")
+    OTHER = "other", _("jiný")
+
+
+# Attendance sheets carry personal data of the people present: hidden from partners by default.
+HIDDEN_FROM_PARTNERS_BY_DEFAULT = {DocumentType.ATTENDANCE}
+
+
+class Document(TenantOwned):
+    """A document of the unit's library; its content lives in numbered versions."""
+
+    unit = models.ForeignKey(
+        "cooperation.TerritorialUnit", on_delete=models.CASCADE, related_name="documents"
+    )
+    doc_type = models.CharField(_("druh dokumentu"), max_length=20, choices=DocumentType.choices)
+    title = models.CharField(_("název"), max_length=300)
+    issued_on = models.DateField(_("datum dokumentu"), null=True, blank=True)
+    description = models.ForeignKey(
+        "cooperation.CooperationDescription",
+        verbose_name=_("popis spolupráce"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="documents",
+    )
+    # A generic link to what the document documents (a meeting, a training, a plan ...), so that
+    # this app depends on no other app's migrations.
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
+    subject = GenericForeignKey("content_type", "object_id")
+    visible_to_partners = models.BooleanField(
+        _("viditelný pro partnery"),
+        default=True,
+        help_text=_("Prezenční listiny obsahují osobní údaje, partnerům se proto standardně nezobrazují."),
+    )
+
+    class Meta:
+        verbose_name = _("dokument")
+        verbose_name_plural = _("dokumenty")
+        ordering = ["-issued_on", "-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="document_subject_idx")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("documents:detail", kwargs={"unit": self.unit.slug, "pk": self.pk})
+
+
+class DocumentVersion(models.Model):
+    """One uploaded or generated file of a document; versions are never overwritten."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("verze"))
+    file = models.FileField(_("soubor"), upload_to="documents/%Y/%m/", max_length=300)
+    content_type = models.CharField(_("typ souboru"), max_length=120)
+    size = models.PositiveBigIntegerField(_("velikost (bajtů)"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("nahrál(a)"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("nahráno"), auto_now_add=True)
+    note = models.CharField(_("poznámka"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("verze dokumentu")
+        verbose_name_plural = _("verze dokumentu")
+        ordering = ["-number"]
+        constraints = [models.UniqueConstraint(fields=["document", "number"], name="unique_document_version")]
+
+    def __str__(self) -> str:
+        return _("%(title)s, verze %(number)s") % {"title": self.document.title, "number": self.number}
+
+    @property
+    def filename(self) -> str:
+        return self.file.name.rsplit("/", 1)[-1]
+
+    # The change history of a unit filters on the unit of each log entry.
+    @property
+    def tenant_unit_id(self) -> int | None:
+        return self.document.unit_id
+
+    def get_additional_data(self) -> dict:
+        return {"unit": self.tenant_unit_id}
+
+
+class Organ(models.TextChoices):
+    COUNCIL = "council", _("rada")
+    ASSEMBLY = "assembly", _("zastupitelstvo")
+    OTHER = "other", _("jiný orgán")
+
+
+class Resolution(TenantOwned):
+    """Usnesení: a decision of the unit's council or assembly."""
+
+    unit = models.ForeignKey(
+        "cooperation.TerritorialUnit", on_delete=models.CASCADE, related_name="resolutions"
+    )
+    organ = models.CharField(_("orgán"), max_length=20, choices=Organ.choices, default=Organ.COUNCIL)
+    number = models.CharField(_("číslo usnesení"), max_length=60, help_text=_("Např. 2278/24-RM."))
+    adopted_on = models.DateField(_("přijato dne"))
+    subject = models.TextField(_("předmět"))
+    document = models.ForeignKey(
+        Document,
+        verbose_name=_("dokument"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="resolutions",
+    )
+
+    class Meta:
+        verbose_name = _("usnesení")
+        verbose_name_plural = _("usnesení")
+        ordering = ["-adopted_on", "-pk"]
+
+    def __str__(self) -> str:
+        return _("Usnesení č. %(number)s") % {"number": self.number}
+
+
+class TemplateKind(models.TextChoices):
+    COOPERATION_DESCRIPTION = "cooperation_description", _("popis spolupráce")
+    ANNUAL_REPORT = "annual_report", _("výroční zpráva o plnění popisu spolupráce")
+
+
+class UnitTemplate(TenantOwned):
+    """A unit's own edited DOCX template replacing the built-in one for one kind of document."""
+
+    unit = models.ForeignKey(
+        "cooperation.TerritorialUnit", on_delete=models.CASCADE, related_name="document_templates"
+    )
+    kind = models.CharField(_("dokument"), max_length=40, choices=TemplateKind.choices)
+    file = models.FileField(_("šablona DOCX"), upload_to="document_templates/%Y/", max_length=300)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("nahrál(a)"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("šablona dokumentu")
+        verbose_name_plural = _("šablony dokumentů")
+        constraints = [models.UniqueConstraint(fields=["unit", "kind"], name="unique_template_per_unit_kind")]
+
+    def __str__(self) -> str:
+        return str(self.get_kind_display())
+
+
+register_audited(Document, DocumentVersion, Resolution, UnitTemplate)

@@ -1,0 +1,53 @@
+"""Readable Czech labels for what the import will create (the review screen's schedule table)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from spojka.lib.czech import date_short
+
+try:  # the codes are the contract (contracts.md); the compliance app owns their labels
+    from spojka.compliance.models import DOCUMENT_TYPE_LABELS, MEETING_KIND_LABELS
+except ImportError:  # pragma: no cover - only while the compliance app is missing
+    DOCUMENT_TYPE_LABELS, MEETING_KIND_LABELS = {}, {}
+
+SEASONS = {
+    "spring": gettext_lazy("jaro"),
+    "summer": gettext_lazy("léto"),
+    "autumn": gettext_lazy("podzim"),
+    "winter": gettext_lazy("zima"),
+}
+
+
+def document_label(code: str) -> str:
+    return str(DOCUMENT_TYPE_LABELS.get(code, code))
+
+
+def rule_label(rule: dict[str, Any]) -> str:
+    """ "4× ročně: jednání LP (plénum), vč. pracovních skupin", "termín podzim 2021: …"."""
+    kind = rule["kind"]
+    if kind == "frequency":
+        what = ", ".join(str(MEETING_KIND_LABELS.get(code, code)) for code in rule["meeting_kinds"])
+        label = _("%(n)s× ročně: %(what)s") % {
+            "n": rule["per_year"] if rule["per_year"] is not None else "?",
+            "what": what or _("druh jednání neurčen"),
+        }
+        if rule["counts_working_groups"]:
+            label += ", " + _("vč. pracovních skupin")
+        return label
+    if kind == "periodic_output":
+        return _("%(n)s× ročně: %(what)s") % {
+            "n": rule["per_year"] if rule["per_year"] is not None else "?",
+            "what": document_label(rule["document_type"]) if rule["document_type"] else _("výstup neurčen"),
+        }
+    if kind == "deadline":
+        if rule["season"]:
+            when = f"{SEASONS[rule['season']]} {rule['season_year']}"
+        else:
+            when = date_short(rule["due_on"]) if rule["due_on"] else "?"
+        what = document_label(rule["document_type"]) if rule["document_type"] else _("výstup neurčen")
+        return _("termín %(when)s: %(what)s") % {"when": when, "what": what}
+    return _("bez kontrolovatelného pravidla")

@@ -1,0 +1,181 @@
+"""From what the parser read to the values Spojka stores: one dict the review form and the command share.
+
+`initial_data(parsed)` is the review form's starting point and, unchanged, what the command
+imports. A value the parser did not find is None (or an empty list), never a default: the person
+reviewing sees the gap instead of a plausible guess.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.utils.text import slugify
+
+from .parsed import Activity, Field, ParsedDescription, RuleSpec
+
+# The parser's member categories → partnership.OrganisationCategory codes (contracts.md).
+ORGANISATION_CATEGORIES = {
+    "city": "city_department",
+    "public_institutions": "public_institution",
+    "ngos": "ngo",
+    "other": "other",
+}
+# A frequency "per half year" is twice a year, and so on; the compliance rules count per year.
+TIMES_PER_YEAR = {"year": 1, "half_year": 2, "quarter": 4, "month": 12, "week": 52}
+# Field lengths of the target models, so that a long cell never fails the whole import.
+NAME_LENGTH = 300
+TEXT_LENGTH = 300
+
+
+def value(field: Field[Any]) -> Any:
+    """The field's value, or None when the parser did not find it."""
+    return field.value if field.found else None
+
+
+def text(field: Field[Any]) -> str:
+    found = value(field)
+    return found if isinstance(found, str) else ""
+
+
+def rule_values(rule: RuleSpec, outputs: list[str]) -> dict[str, Any]:
+    """A parsed rule as `compliance.Rule` field values.
+
+    A deadline cell ("Podzim 2021") does not name its document; the activity's only output does
+    ("Plán sociálního začleňování"). With several outputs the document type stays empty for a
+    person to choose, rather than picking one.
+    """
+    document_type = ""
+    if rule.kind == "periodic_output":
+        document_type = rule.what or ""
+    elif rule.kind == "deadline":
+        document_type = rule.what or (outputs[0] if len(outputs) == 1 else "")
+    per_year = None
+    if rule.kind in ("frequency", "periodic_output") and rule.count and rule.per in TIMES_PER_YEAR:
+        per_year = rule.count * TIMES_PER_YEAR[rule.per]
+    due_on = rule.date
+    if rule.kind == "deadline" and not rule.season and rule.date is None and rule.year:
+        due_on = date(rule.year, 12, 31)  # "2022" / "do konce roku 2022": by the end of that year
+    return {
+        "kind": rule.kind,
+        "text": (rule.text or "")[:TEXT_LENGTH],
+        "per_year": per_year,
+        "meeting_kinds": [rule.what] if rule.kind == "frequency" and rule.what else [],
+        "counts_working_groups": rule.includes_working_groups,
+        "document_type": document_type,
+        "requires_resolution": False,
+        "due_on": due_on if not rule.season else None,
+        "season": rule.season or "",
+        "season_year": rule.year if rule.season else None,
+    }
+
+
+def activity_values(activity: Activity) -> dict[str, Any]:
+    """A schedule row as `compliance.Activity` field values plus its rules."""
+    outputs = value(activity.outputs) or []
+    codes: list[str] = []
+    for output in outputs:
+        if output.document_type and output.document_type not in codes:
+            codes.append(output.document_type)
+    return {
+        "name": text(activity.name)[:NAME_LENGTH],
+        "specification": text(activity.specification),
+        "outputs": codes,
+        "outputs_note": "; ".join(output.text for output in outputs),
+        "agency_responsibility": "; ".join(value(activity.agency_responsibility) or []),
+        "municipality_responsibility": "; ".join(value(activity.municipality_responsibility) or []),
+        "deadline_text": text(activity.deadline)[:TEXT_LENGTH],
+        "rules": [rule_values(rule, codes) for rule in activity.rules],
+    }
+
+
+def member_rows(parsed: ParsedDescription) -> list[dict[str, str]]:
+    """Member organisations of the LP with their category.
+
+    The city's members are written as functions ("vedoucí sociálního odboru"); as organisations
+    they are named after the unit, so that two cities' "vedoucí odboru školství" never become one
+    shared organisation.
+    """
+    unit = text(parsed.unit_name)
+    rows = []
+    for group in value(parsed.members) or []:
+        category = ORGANISATION_CATEGORIES.get(group.category, "other")
+        for name in group.organisations:
+            if category == "city_department" and unit:
+                name = f"{unit} – {name}"
+            rows.append({"name": name[:NAME_LENGTH], "category": category})
+    return rows
+
+
+def _decimal(number: int | None) -> Decimal | None:
+    return Decimal(number) if number is not None else None
+
+
+def initial_data(parsed: ParsedDescription) -> dict[str, Any]:
+    """Everything the import writes, as read from the document."""
+    manager = value(parsed.inclusion_manager)
+    contact = value(parsed.regional_contact)
+    stance = value(parsed.lp_stance)
+    period = value(parsed.psz_period)
+    unit_signature = value(parsed.unit_signature)
+    agency_signature = value(parsed.agency_signature)
+    lp_outcome = ""
+    if stance is not None:
+        lp_outcome = "rejected" if stance.adopted is False else (stance.outcome or "")
+    unit_name = text(parsed.unit_name)
+    memorandum_date = value(parsed.memorandum_date)
+    return {
+        "unit_name": unit_name,
+        "ico": text(parsed.ico),
+        "seat_address": text(parsed.seat),
+        "slug": slugify(unit_name)[:60],
+        "kind": "",
+        "region": "",
+        "memorandum_date": memorandum_date,
+        "project_registration_number": text(parsed.project_registration_number),
+        "training_total_hours": _decimal(value(parsed.training_total_hours)),
+        "training_max_distance_hours": _decimal(value(parsed.training_distance_cap_hours)),
+        "validity_years": value(parsed.validity_years),
+        "valid_from": None,  # the form states the length of validity, never its first day
+        "programme_period_note": text(parsed.programme_period_note),
+        "representative_function": text(parsed.representative_function),
+        "manager_vacant": bool(manager and manager.vacant),
+        "manager_name": (manager.name or "") if manager else "",
+        "manager_substitute": (manager.note or "") if manager else "",
+        "agency_regional_head": text(parsed.agency_regional_head),
+        "regional_contact_name": contact.name if contact else "",
+        "regional_contact_function": (contact.function or "") if contact else "",
+        "areas": [
+            {"name": area.name, "focus": value(area.focus) or ""}
+            for area in value(parsed.thematic_areas) or []
+        ],
+        "esif": list(value(parsed.esif_interventions) or []),
+        "strategies": [
+            (strategy.title, strategy.period_text or "")
+            for strategy in value(parsed.psz_linked_strategies) or []
+        ],
+        "psz_period_from": period.start if period else None,
+        "psz_period_to": period.end if period else None,
+        "target_group": text(parsed.psz_target_group),
+        "lp_established_by": text(parsed.lp_established_by),
+        "working_groups": [
+            {"name": group.name, "kind": "cross_cutting" if group.crosscutting else "thematic"}
+            for group in value(parsed.working_groups) or []
+        ],
+        "members": member_rows(parsed),
+        # Members sat in the LP at least since it discussed the description.
+        "members_valid_from": (stance.date if stance and stance.date else None) or memorandum_date,
+        "lp_discussed_on": stance.date if stance else None,
+        "lp_outcome": lp_outcome,
+        "lp_votes_for": stance.votes_for if stance else None,
+        "lp_votes_against": stance.votes_against if stance else None,
+        "lp_votes_abstained": stance.abstained if stance else None,
+        "approved_on": value(parsed.approval_date),
+        "approval_resolution": text(parsed.resolution_number),
+        "unit_signed_place": unit_signature.place or "" if unit_signature else "",
+        "unit_signed_on": unit_signature.date if unit_signature else None,
+        "agency_signed_place": agency_signature.place or "" if agency_signature else "",
+        "agency_signed_on": agency_signature.date if agency_signature else None,
+        "activities": [activity_values(activity) for activity in value(parsed.activities) or []],
+    }

@@ -1,0 +1,277 @@
+"""Confirming an import: everything a reviewed cooperation description says, written in one transaction."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import date
+from typing import Any
+
+from auditlog.context import set_actor
+from dateutil.relativedelta import relativedelta
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from spojka.accounts.models import User
+from spojka.cooperation.models import (
+    CooperationDescription,
+    KeyRole,
+    Memorandum,
+    RoleAssignment,
+    Status,
+    TerritorialUnit,
+)
+from spojka.cooperation.services import description_save
+
+from .models import ImportDraft
+
+PLACEHOLDER_REPRESENTATIVE = "(doplnit zástupce)"
+
+# Parts written by other apps; an app that is not there yet is skipped and the confirmation says so.
+_DEPENDENT_PARTS = {
+    "partnership": (
+        ("partnership", ("Organisation", "Person", "LocalPartnership", "WorkingGroup", "PartnershipMember")),
+        gettext_lazy("lokální partnerství, pracovní skupiny a členové"),
+    ),
+    "schedule": (("compliance", ("Activity", "Rule")), gettext_lazy("harmonogram (činnosti a pravidla)")),
+}
+
+
+def _models(app_label: str, names: tuple[str, ...]) -> dict[str, type[models.Model]] | None:
+    try:
+        return {name: apps.get_model(app_label, name) for name in names}
+    except LookupError:
+        return None
+
+
+def unavailable_parts() -> list[str]:
+    """Czech names of the parts an import cannot write because their app's models are missing."""
+    return [
+        str(label)
+        for (app_label, names), label in _DEPENDENT_PARTS.values()
+        if _models(app_label, names) is None
+    ]
+
+
+@transaction.atomic
+def import_confirm(*, draft: ImportDraft, data: dict[str, Any], user: User | None) -> CooperationDescription:
+    """Create the unit (or reuse the one with the same IČO), its memorandum, a draft cooperation
+    description with its areas, interventions, strategies and key roles, the local partnership
+    and the schedule, from reviewed `data` (see `mapping.initial_data`).
+
+    Raises ValidationError (field → Czech message) and writes nothing when the data cannot be
+    imported. `user` is recorded as the author of every change; None for the command line.
+    """
+    # Lock the draft so that two confirmations of the same upload cannot both import it.
+    draft = ImportDraft.objects.select_for_update().get(pk=draft.pk)
+    if draft.confirmed_at is not None:
+        raise ValidationError(_("Tento dokument už byl naimportován."))
+    actor = set_actor(user) if user is not None else contextlib.nullcontext()
+    with actor:
+        unit = _unit(data)
+        description = _description(unit, data)
+        _roles(unit, description, data)
+        _partnership(unit, data)
+        _schedule(description, data)
+    draft.description = description
+    draft.confirmed_at = timezone.now()
+    draft.save(update_fields=["description", "confirmed_at"])
+    return description
+
+
+def _unit(data: dict[str, Any]) -> TerritorialUnit:
+    """The unit with the document's IČO, unchanged; or a new one from the reviewed values."""
+    existing = TerritorialUnit.objects.filter(ico=data["ico"]).first()
+    if existing is not None:
+        return existing
+    errors = {}
+    for field, message in (
+        ("kind", _("Vyberte druh územního celku.")),
+        ("region", _("Vyberte kraj.")),
+        ("slug", _("Zadejte zkratku do adresy.")),
+        ("seat_address", _("Zadejte sídlo.")),
+        ("unit_name", _("Zadejte název územního celku.")),
+    ):
+        if not data.get(field):
+            errors[field] = message
+    if data.get("slug") and TerritorialUnit.objects.filter(slug=data["slug"]).exists():
+        errors["slug"] = _("Tuto zkratku už používá jiný územní celek.")
+    if errors:
+        raise ValidationError(errors)
+    unit = TerritorialUnit(
+        name=data["unit_name"],
+        slug=data["slug"],
+        kind=data["kind"],
+        ico=data["ico"],
+        seat_address=data["seat_address"],
+        region=data["region"],
+    )
+    try:
+        unit.full_clean()
+    except ValidationError as error:
+        raise ValidationError(
+            {("unit_name" if k == "name" else k): v for k, v in error.message_dict.items()}
+        ) from error
+    unit.save()
+    return unit
+
+
+def _description(unit: TerritorialUnit, data: dict[str, Any]) -> CooperationDescription:
+    memorandum = None
+    if data.get("memorandum_date"):
+        memorandum, _created = Memorandum.objects.get_or_create(unit=unit, signed_on=data["memorandum_date"])
+    valid_from, years = data.get("valid_from"), data.get("validity_years")
+    valid_to = (
+        valid_from + relativedelta(years=years) - relativedelta(days=1) if valid_from and years else None
+    )
+    description = CooperationDescription(
+        unit=unit,
+        memorandum=memorandum,
+        status=Status.DRAFT,
+        valid_from=valid_from,
+        valid_to=valid_to,
+        programme_period_note=data.get("programme_period_note") or "",
+        project_registration_number=data.get("project_registration_number") or "",
+        target_group=data.get("target_group") or "",
+        lp_structure=_lp_structure(data),
+        psz_period_from=data.get("psz_period_from"),
+        psz_period_to=data.get("psz_period_to"),
+        training_total_hours=data.get("training_total_hours"),
+        training_max_distance_hours=data.get("training_max_distance_hours"),
+        lp_discussed_on=data.get("lp_discussed_on"),
+        lp_outcome=data.get("lp_outcome") or "",
+        lp_votes_for=data.get("lp_votes_for"),
+        lp_votes_against=data.get("lp_votes_against"),
+        lp_votes_abstained=data.get("lp_votes_abstained"),
+        approved_on=data.get("approved_on"),
+        approval_resolution=data.get("approval_resolution") or "",
+        unit_signed_place=data.get("unit_signed_place") or "",
+        unit_signed_on=data.get("unit_signed_on"),
+        agency_signed_place=data.get("agency_signed_place") or "",
+        agency_signed_on=data.get("agency_signed_on"),
+        regional_contact_name=data.get("regional_contact_name") or "",
+        regional_contact_function=data.get("regional_contact_function") or "",
+    )
+    description.full_clean(exclude=["unit", "version"])
+    # The registry keeps one line per intervention and per strategy title: the first one written.
+    strategies: dict[str, tuple[str, str]] = {}
+    for title, period in data.get("strategies", []):
+        if title:
+            strategies.setdefault(title, (title, period))
+    description = description_save(
+        description=description,
+        unit=unit,
+        esif=list(dict.fromkeys(name for name in data.get("esif", []) if name)),
+        strategic=list(strategies.values()),
+    )
+    seen: set[str] = set()
+    for order, area in enumerate(data.get("areas", [])):
+        name = area["name"].strip()
+        if name and name.lower() not in seen:
+            seen.add(name.lower())
+            description.thematic_areas.create(
+                unit=unit, name=name[:200], focus=area.get("focus", ""), order=order
+            )
+    return description
+
+
+def _lp_structure(data: dict[str, Any]) -> str:
+    parts = []
+    if data.get("lp_established_by"):
+        parts.append(_("Lokální partnerství je zřízeno %(by)s.") % {"by": data["lp_established_by"]})
+    groups = [group["name"] for group in data.get("working_groups", []) if group.get("name")]
+    if groups:
+        parts.append(_("Pracovní skupiny: %(groups)s.") % {"groups": "; ".join(groups)})
+    return " ".join(parts)
+
+
+def _roles(unit: TerritorialUnit, description: CooperationDescription, data: dict[str, Any]) -> None:
+    """Key roles as the document states them. A role the unit already has someone in is left alone:
+    the registry of roles is the unit's history, and a document does not say when a holder changed."""
+    name, function = data.get("manager_name", ""), data.get("regional_contact_function", "")
+    wanted: list[dict[str, Any]] = []
+    if data.get("representative_function"):
+        wanted.append({"role": KeyRole.REPRESENTATIVE, "holder_function": data["representative_function"]})
+    if data.get("manager_vacant"):
+        substitute = data.get("manager_substitute", "")
+        wanted.append({"role": KeyRole.INCLUSION_MANAGER, "is_vacant": True, "substitute": substitute})
+    elif name:
+        wanted.append({"role": KeyRole.INCLUSION_MANAGER, "holder_name": name})
+    if data.get("agency_regional_head"):
+        wanted.append({"role": KeyRole.AGENCY_REGIONAL_HEAD, "holder_name": data["agency_regional_head"]})
+    if data.get("regional_contact_name"):
+        wanted.append(
+            {
+                "role": KeyRole.REGIONAL_COORDINATOR,
+                "holder_name": data["regional_contact_name"],
+                "holder_function": function,
+            }
+        )
+    today = timezone.localdate()
+    held = {role.role for role in unit.role_assignments.all() if role.is_current(today)}
+    for values in wanted:
+        if values["role"] not in held:
+            role = RoleAssignment(unit=unit, valid_from=description.valid_from, **values)
+            role.full_clean()
+            role.save()
+
+
+def _partnership(unit: TerritorialUnit, data: dict[str, Any]) -> None:
+    found = _models(*_DEPENDENT_PARTS["partnership"][0])
+    groups = [group for group in data.get("working_groups", []) if group.get("name")]
+    members = [member for member in data.get("members", []) if member.get("name")]
+    if found is None or not (data.get("lp_established_by") or groups or members):
+        return
+    Organisation, Person = found["Organisation"], found["Person"]
+    LocalPartnership, WorkingGroup = found["LocalPartnership"], found["WorkingGroup"]
+    PartnershipMember = found["PartnershipMember"]
+    partnership = LocalPartnership.objects.filter(unit=unit).first()
+    if partnership is None:
+        partnership = LocalPartnership.objects.create(
+            unit=unit, established_by=data.get("lp_established_by", "")[:300]
+        )
+    for group in groups:
+        name = group["name"][:200]
+        if not WorkingGroup.objects.filter(partnership=partnership, name__iexact=name).exists():
+            WorkingGroup.objects.create(unit=unit, partnership=partnership, name=name, kind=group["kind"])
+    valid_from: date = data.get("members_valid_from") or timezone.localdate()
+    seated = set(
+        PartnershipMember.objects.filter(
+            unit=unit, working_group__isnull=True, valid_to__isnull=True
+        ).values_list("organisation_id", flat=True)
+    )
+    for member in members:
+        name = member["name"][:300]
+        organisation = Organisation.objects.filter(name__iexact=name).order_by("pk").first()
+        if organisation is None:
+            organisation = Organisation.objects.create(
+                name=name, category=member["category"], registered_by=unit
+            )
+        if organisation.pk in seated:
+            continue
+        seated.add(organisation.pk)
+        # A seat needs a representative (contracts.md); the document names none, so a placeholder
+        # that says what to fill in stands in until the unit enters the real person.
+        representative = Person.objects.create(
+            unit=unit, first_name=name[:100], last_name=PLACEHOLDER_REPRESENTATIVE, organisation=organisation
+        )
+        PartnershipMember.objects.create(
+            unit=unit, organisation=organisation, representative=representative, valid_from=valid_from
+        )
+
+
+def _schedule(description: CooperationDescription, data: dict[str, Any]) -> None:
+    found = _models(*_DEPENDENT_PARTS["schedule"][0])
+    if found is None:
+        return
+    Activity, Rule = found["Activity"], found["Rule"]
+    for order, row in enumerate(data.get("activities", []), start=1):
+        values = {key: value for key, value in row.items() if key != "rules"}
+        activity = Activity.objects.create(
+            unit=description.unit, description=description, order=order, **values
+        )
+        for rule_order, rule in enumerate(row.get("rules", []), start=1):
+            Rule.objects.create(unit=description.unit, activity=activity, order=rule_order, **rule)

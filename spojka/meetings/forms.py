@@ -1,0 +1,246 @@
+from __future__ import annotations
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from spojka.core.forms import SpojkaModelForm
+from spojka.core.uploads import JPEG, PDF, PNG, check_upload
+from spojka.meetings.models import (
+    Attendance,
+    Decision,
+    DecisionMethod,
+    Meeting,
+    MeetingKind,
+    MeetingState,
+    Task,
+    TaskState,
+)
+
+# A scanned attendance sheet of a few pages; larger files are usually a wrong scanner setting.
+SCAN_MAX_BYTES = 10 * 1024 * 1024
+
+
+class PersonChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        org = getattr(obj, "organisation", None)
+        return f"{obj.full_name} ({org.name})" if org else obj.full_name
+
+
+def _https_links(field, **kwargs):
+    # A link typed without a scheme is taken as https (Django 6's default, asked for explicitly).
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
+class MeetingForm(SpojkaModelForm):
+    invitees = PersonChoiceField(
+        label=_("pozvané osoby"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Necháte-li bez výběru u nového jednání, pozvou se zástupci současných členů zvolených orgánů."
+        ),
+    )
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "title",
+            "kind",
+            "includes_lp",
+            "working_groups",
+            "starts_at",
+            "ends_at",
+            "place",
+            "online_link",
+        ]
+        widgets = {"working_groups": forms.CheckboxSelectMultiple}
+        formfield_callback = _https_links
+
+    def __init__(self, *args, unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["working_groups"].queryset = unit.working_groups.order_by("name")
+        self.fields["invitees"].queryset = unit.people.select_related("organisation").order_by(
+            "last_name", "first_name"
+        )
+        if self.instance.pk:
+            self.fields["invitees"].initial = [i.person_id for i in self.instance.invitations.all()]
+            self.fields["invitees"].help_text = ""
+
+    def clean(self):
+        data = super().clean()
+        starts, ends = data.get("starts_at"), data.get("ends_at")
+        if starts and ends and ends <= starts:
+            self.add_error("ends_at", _("Jednání musí skončit až po svém začátku."))
+        kind = data.get("kind")
+        if kind == MeetingKind.LP_PLENARY and not data.get("includes_lp"):
+            self.add_error("includes_lp", _("Jednání LP (plénum) musí být zasedáním lokálního partnerství."))
+        if (
+            kind == MeetingKind.WORKING_GROUP
+            and not data.get("working_groups")
+            and not data.get("includes_lp")
+        ):
+            self.add_error("working_groups", _("Vyberte alespoň jednu pracovní skupinu."))
+        return data
+
+    def invitee_list(self) -> list | None:
+        """The chosen people; None for a new meeting without a choice (use the default)."""
+        chosen = list(self.cleaned_data.get("invitees") or [])
+        if not chosen and not self.instance.pk:
+            return None
+        return chosen
+
+
+class AgendaItemForm(forms.Form):
+    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    title = forms.CharField(label=_("bod programu"), max_length=300, required=False)
+    summary = forms.CharField(label=_("popis"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+AgendaFormSet = forms.formset_factory(AgendaItemForm, extra=3)
+
+
+class AttendanceForm(forms.Form):
+    """One select per invited person; guests are lines "Name | Organisation"."""
+
+    guests = forms.CharField(
+        label=_("hosté"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Každého hosta na samostatný řádek, organizaci za svislou čárou: Jana Nová | Charita Jihlava."
+        ),
+    )
+
+    def __init__(self, *args, invitations, guests, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.invitations = invitations
+        choices = [("", _("– nezaznamenáno –")), *Attendance.choices]
+        for invitation in invitations:
+            self.fields[f"a{invitation.pk}"] = forms.ChoiceField(
+                label=invitation.person.full_name,
+                choices=choices,
+                required=False,
+                initial=invitation.attendance,
+            )
+        self.fields["guests"].initial = "\n".join(
+            f"{g.name} | {g.organisation}" if g.organisation else g.name for g in guests
+        )
+        # Guests last, after the invited people.
+        self.order_fields([*(f"a{i.pk}" for i in invitations), "guests"])
+
+    def attendance(self) -> dict[int, str]:
+        return {i.pk: self.cleaned_data.get(f"a{i.pk}", "") for i in self.invitations}
+
+    def guest_lines(self) -> list[tuple[str, str]]:
+        rows = []
+        for line in self.cleaned_data.get("guests", "").splitlines():
+            name, _sep, org = line.partition("|")
+            if name.strip():
+                rows.append((name.strip(), org.strip()))
+        return rows
+
+
+class MinutesForm(forms.Form):
+    minutes_note = forms.CharField(
+        label=_("záznam z jednání (obecná část)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Úvod, závěr a vše, co nepatří k jednomu bodu programu."),
+    )
+
+    def __init__(self, *args, meeting: Meeting, items, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = items
+        self.fields["minutes_note"].initial = meeting.minutes_note
+        for n, item in enumerate(items, start=1):
+            self.fields[f"item{item.pk}"] = forms.CharField(
+                label=_("%(n)s. %(title)s") % {"n": n, "title": item.title},
+                required=False,
+                initial=item.minutes,
+                widget=forms.Textarea(attrs={"rows": 4}),
+            )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("minutes_note", "").strip() and not any(
+            data.get(f"item{i.pk}", "").strip() for i in self.items
+        ):
+            self.add_error("minutes_note", _("Záznam je prázdný; shrňte alespoň jeden bod programu."))
+        return data
+
+    def item_minutes(self) -> dict[int, str]:
+        return {i.pk: self.cleaned_data.get(f"item{i.pk}", "") for i in self.items}
+
+
+class DecisionForm(SpojkaModelForm):
+    class Meta:
+        model = Decision
+        fields = ["agenda_item", "text", "method", "votes_for", "votes_against", "votes_abstained"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agenda_item"].queryset = meeting.agenda_items.all()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("method") == DecisionMethod.VOTE:
+            for field in ("votes_for", "votes_against", "votes_abstained"):
+                if data.get(field) is None:
+                    self.add_error(field, _("Při hlasování uveďte počet hlasů (i nulu)."))
+        return data
+
+
+class TaskForm(SpojkaModelForm):
+    class Meta:
+        model = Task
+        fields = ["title", "assignee", "due_on"]
+
+    def __init__(self, *args, unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = unit.people.order_by("last_name", "first_name")
+        self.fields["assignee"].label_from_instance = lambda p: p.full_name
+
+
+class TaskFilterForm(forms.Form):
+    state = forms.ChoiceField(
+        label=_("stav"),
+        required=False,
+        choices=[("", _("všechny")), *TaskState.choices, ("overdue", _("po termínu"))],
+    )
+    assignee = forms.ModelChoiceField(
+        label=_("odpovídá"), queryset=None, required=False, empty_label=_("kdokoli")
+    )
+
+    def __init__(self, *args, unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = unit.people.order_by("last_name", "first_name")
+        self.fields["assignee"].label_from_instance = lambda p: p.full_name
+
+
+class MeetingFilterForm(forms.Form):
+    year = forms.IntegerField(label=_("rok"), required=False, min_value=2000, max_value=2100)
+    state = forms.ChoiceField(
+        label=_("stav"), required=False, choices=[("", _("všechny")), *MeetingState.choices]
+    )
+
+
+class TransitionForm(forms.Form):
+    target = forms.ChoiceField(label=_("nový stav"), choices=MeetingState.choices)
+    reason = forms.CharField(label=_("důvod zrušení"), required=False, max_length=300)
+
+
+class ScanForm(forms.Form):
+    scan = forms.FileField(
+        label=_("podepsaná prezenční listina (PDF, PNG nebo JPEG)"),
+        help_text=_("Nejvýše 10 MB."),
+    )
+
+    def clean_scan(self):
+        upload = self.cleaned_data["scan"]
+        self.content_type = check_upload(upload, allowed={PDF, PNG, JPEG}, max_bytes=SCAN_MAX_BYTES)
+        return upload

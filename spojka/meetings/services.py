@@ -1,0 +1,432 @@
+"""Workflows of meetings: invitations, attendance, minutes, state changes, tasks, reminders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from spojka.meetings.calendar import meeting_invitation_ics
+from spojka.meetings.models import (
+    AgendaItem,
+    Attendance,
+    CalendarFeed,
+    Decision,
+    DecisionMethod,
+    Guest,
+    Invitation,
+    Meeting,
+    MeetingState,
+    ReminderSent,
+    Task,
+    TaskState,
+    new_feed_token,
+)
+
+# --- Who is invited ---------------------------------------------------------------------------
+
+
+def default_invitees(*, unit, includes_lp: bool, working_groups, on: date) -> list:
+    """The representatives of the members of the chosen bodies, valid on the meeting's day.
+
+    A member with ``working_group`` null sits in the LP plenary; one person representing several
+    members is invited once.
+    """
+    from spojka.partnership.models import Person
+
+    bodies = Q()
+    if includes_lp:
+        bodies |= Q(working_group__isnull=True)
+    group_ids = [g.pk for g in working_groups]
+    if group_ids:
+        bodies |= Q(working_group__in=group_ids)
+    if not bodies:
+        return []
+    members = (
+        unit.partnership_members.filter(bodies)
+        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=on))
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+    )
+    person_ids = members.values_list("representative_id", flat=True)
+    return list(Person.objects.filter(unit=unit, pk__in=person_ids).order_by("last_name", "first_name"))
+
+
+def _check_not_final(meeting: Meeting) -> None:
+    if meeting.state == MeetingState.CLOSED:
+        raise ValidationError(_("Uzavřené jednání už nelze měnit."))
+    if meeting.state == MeetingState.CANCELLED:
+        raise ValidationError(_("Zrušené jednání už nelze měnit."))
+
+
+@transaction.atomic
+def meeting_save(*, meeting: Meeting, unit, working_groups, invitees: list | None, organiser=None) -> Meeting:
+    """Save a meeting with its bodies and invited people as one change.
+
+    ``invitees`` None means "the default": the representatives of the chosen bodies' members.
+    """
+    meeting.unit = unit
+    if meeting.pk is None and organiser is not None:
+        meeting.organiser = organiser
+    meeting.save()
+    meeting.working_groups.set(working_groups)
+    if invitees is None:
+        invitees = default_invitees(
+            unit=unit,
+            includes_lp=meeting.includes_lp,
+            working_groups=working_groups,
+            on=timezone.localdate(meeting.starts_at),
+        )
+    wanted = {p.pk for p in invitees}
+    existing = {i.person_id: i for i in meeting.invitations.all()}
+    for person_id, invitation in existing.items():
+        if person_id not in wanted:
+            invitation.delete()
+    for person in invitees:
+        if person.pk not in existing:
+            Invitation.objects.create(unit=unit, meeting=meeting, person=person)
+    return meeting
+
+
+@transaction.atomic
+def agenda_save(*, meeting: Meeting, items: list[dict]) -> None:
+    """Replace the programme: ``items`` are dicts with id (or None), title and summary, in order."""
+    _check_not_final(meeting)
+    existing = {item.pk: item for item in meeting.agenda_items.all()}
+    kept = set()
+    for order, row in enumerate(items, start=1):
+        item = existing.get(row.get("id"))
+        if item is None:
+            AgendaItem.objects.create(
+                unit=meeting.unit, meeting=meeting, order=order, title=row["title"], summary=row["summary"]
+            )
+            continue
+        kept.add(item.pk)
+        if (item.order, item.title, item.summary) != (order, row["title"], row["summary"]):
+            item.order, item.title, item.summary = order, row["title"], row["summary"]
+            item.save()
+    for pk, item in existing.items():
+        if pk not in kept:
+            item.delete()
+
+
+# --- Attendance --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def attendance_record(*, meeting: Meeting, attendance: dict[int, str], guests: list[tuple[str, str]]) -> None:
+    """Record who came: ``attendance`` maps invitation ids to a state; ``guests`` are (name, organisation)."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.state == MeetingState.CANCELLED:
+        raise ValidationError(_("Jednání bylo zrušeno; účast na něm nelze zaznamenat."))
+    if meeting.state == MeetingState.CLOSED:
+        raise ValidationError(_("Jednání je uzavřené; účast už nelze měnit."))
+    valid = set(Attendance.values) | {""}
+    for invitation in meeting.invitations.all():
+        value = attendance.get(invitation.pk, invitation.attendance)
+        if value not in valid:
+            raise ValidationError(_("Neznámý údaj o účasti."))
+        if value != invitation.attendance:
+            invitation.attendance = value
+            invitation.save(update_fields=["attendance", "updated_at"])
+    existing = list(meeting.guests.all())
+    wanted = [(name.strip(), org.strip()) for name, org in guests if name.strip()]
+    if [(g.name, g.organisation) for g in existing] != wanted:
+        for guest in existing:
+            guest.delete()
+        for name, org in wanted:
+            Guest.objects.create(unit=meeting.unit, meeting=meeting, name=name, organisation=org)
+
+
+def attendance_recorded(
+    meeting: Meeting, invitations: list | None = None, guests: list | None = None
+) -> bool:
+    """Every invited person has a recorded attendance and someone was present."""
+    invitations = list(meeting.invitations.all()) if invitations is None else invitations
+    if any(not i.attendance for i in invitations):
+        return False
+    present = any(i.attendance == Attendance.PRESENT for i in invitations)
+    return present or bool(meeting.guests.exists() if guests is None else guests)
+
+
+@dataclass(frozen=True)
+class Quorum:
+    members: int
+    needed: int
+    present: int
+    by_statute: bool
+
+    @property
+    def reached(self) -> bool:
+        return self.present >= self.needed
+
+
+def _statute_quorum(*, unit, on: date):
+    """(members, needed) by the LP's statute, or None while the partnership app cannot tell."""
+    try:
+        from spojka.partnership.services import quorum_for
+    except ImportError:
+        return None
+    return quorum_for(unit=unit, on=on)
+
+
+def _plenary_people(*, unit, on: date) -> set[int]:
+    seats = (
+        unit.partnership_members.filter(working_group__isnull=True)
+        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=on))
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+        .values_list("representative_id", "deputy_id")
+    )
+    return {person for pair in seats for person in pair if person}
+
+
+def meeting_quorum(meeting: Meeting, invitations: list[Invitation] | None = None) -> Quorum:
+    """Whether enough people are present for the meeting to decide.
+
+    A session of the LP uses the partnership's statute (``quorum_for``) when that app provides it;
+    otherwise, and for working groups, more than half of the invited must be present.
+    """
+    invitations = list(meeting.invitations.all()) if invitations is None else invitations
+    present = sum(1 for i in invitations if i.attendance == Attendance.PRESENT)
+    if meeting.includes_lp:
+        on = timezone.localdate(meeting.starts_at)
+        statute = _statute_quorum(unit=meeting.unit, on=on)
+        if statute is not None:
+            members, needed = statute
+            count = members if isinstance(members, int) else len(members)
+            if count:
+                # Only the plenary's representatives (or their deputies) count toward its quorum;
+                # members of a working group meeting together with the LP do not.
+                plenary = _plenary_people(unit=meeting.unit, on=on)
+                voting = sum(
+                    1 for i in invitations if i.attendance == Attendance.PRESENT and i.person_id in plenary
+                )
+                return Quorum(members=count, needed=int(needed), present=voting, by_statute=True)
+    members = len(invitations)
+    return Quorum(members=members, needed=members // 2 + 1, present=present, by_statute=False)
+
+
+# --- Minutes and decisions ---------------------------------------------------------------------
+
+
+def has_minutes(meeting: Meeting, items: list | None = None) -> bool:
+    items = meeting.agenda_items.all() if items is None else items
+    return bool(meeting.minutes_note.strip()) or any(i.minutes.strip() for i in items)
+
+
+@transaction.atomic
+def minutes_save(*, meeting: Meeting, note: str, item_minutes: dict[int, str]) -> Meeting:
+    """Save the minutes: a general part and a summary per agenda item."""
+    _check_not_final(meeting)
+    if meeting.state != MeetingState.HELD:
+        raise ValidationError(_("Záznam lze psát až k jednání, které proběhlo."))
+    for item in meeting.agenda_items.all():
+        text = item_minutes.get(item.pk, item.minutes)
+        if text != item.minutes:
+            item.minutes = text
+            item.save(update_fields=["minutes", "updated_at"])
+    meeting.minutes_note = note
+    meeting.minutes_written_at = timezone.now()
+    meeting.save(update_fields=["minutes_note", "minutes_written_at", "updated_at"])
+    return meeting
+
+
+@transaction.atomic
+def decision_add(*, meeting: Meeting, decision: Decision) -> Decision:
+    _check_not_final(meeting)
+    if meeting.state != MeetingState.HELD:
+        raise ValidationError(_("Rozhodnutí lze zapsat až k jednání, které proběhlo."))
+    decision.unit = meeting.unit
+    decision.meeting = meeting
+    if decision.method == DecisionMethod.CONSENSUS:
+        decision.votes_for = decision.votes_against = decision.votes_abstained = None
+    decision.save()
+    return decision
+
+
+@transaction.atomic
+def task_add(*, unit, task: Task, meeting: Meeting | None = None) -> Task:
+    task.unit = unit
+    task.meeting = meeting
+    task.save()
+    return task
+
+
+@transaction.atomic
+def task_mark_done(*, task: Task, today: date | None = None) -> Task:
+    if task.state == TaskState.DONE:
+        raise ValidationError(_("Úkol už je splněný."))
+    task.state = TaskState.DONE
+    task.done_on = today or timezone.localdate()
+    task.save(update_fields=["state", "done_on", "updated_at"])
+    return task
+
+
+# --- State changes -----------------------------------------------------------------------------
+
+# The lifecycle: planned → held → closed, or planned → cancelled.
+ALLOWED = {
+    MeetingState.PLANNED: {MeetingState.HELD, MeetingState.CANCELLED},
+    MeetingState.HELD: {MeetingState.CLOSED},
+    MeetingState.CLOSED: set(),
+    MeetingState.CANCELLED: set(),
+}
+
+
+def _label(state: str) -> str:
+    return str(MeetingState(state).label)
+
+
+@transaction.atomic
+def meeting_transition(
+    *, meeting: Meeting, target: str, now: datetime | None = None, reason: str = ""
+) -> Meeting:
+    """Move a meeting along its lifecycle, or refuse with a Czech message (key ``target``)."""
+    # Lock the row so two people clicking at once cannot both move it.
+    locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    now = now or timezone.now()
+    if target not in MeetingState.values:
+        raise ValidationError({"target": _("Neznámý stav.")})
+    if target not in ALLOWED[locked.state]:
+        if not ALLOWED[locked.state]:
+            message = _("Jednání je ve stavu „%(current)s“; jeho stav už nelze měnit.") % {
+                "current": _label(locked.state)
+            }
+        else:
+            message = _("Z „%(current)s“ nelze přejít na „%(target)s“; možné jsou: %(allowed)s.") % {
+                "current": _label(locked.state),
+                "target": _label(target),
+                "allowed": ", ".join(
+                    f"„{_label(s)}“" for s in MeetingState.values if s in ALLOWED[locked.state]
+                ),
+            }
+        raise ValidationError({"target": message})
+    if target == MeetingState.HELD and locked.starts_at > now:
+        raise ValidationError(
+            {"target": _("Jednání ještě nezačalo; jako proběhlé ho lze označit až po začátku.")}
+        )
+    if target == MeetingState.CLOSED:
+        missing = []
+        if not has_minutes(locked):
+            missing.append(_("záznam z jednání"))
+        if not attendance_recorded(locked):
+            missing.append(_("účast všech pozvaných"))
+        if missing:
+            raise ValidationError(
+                {"target": _("Jednání nelze uzavřít, chybí: %(missing)s.") % {"missing": ", ".join(missing)}}
+            )
+    locked.state = target
+    fields = ["state", "updated_at"]
+    if target == MeetingState.CANCELLED:
+        locked.cancel_reason = reason
+        fields.append("cancel_reason")
+    locked.save(update_fields=fields)
+    return locked
+
+
+# --- Invitations and the calendar feed ---------------------------------------------------------
+
+
+def send_invitations(*, meeting: Meeting, only_unsent: bool = False) -> int:
+    """E-mail each invited person with an e-mail address an invitation with an .ics attachment."""
+    _check_not_final(meeting)
+    if meeting.state != MeetingState.PLANNED:
+        raise ValidationError(_("Pozvánky lze rozeslat jen na plánované jednání."))
+    invitations = [
+        i
+        for i in meeting.invitations.select_related("person")
+        if i.person.email and not (only_unsent and i.sent_at)
+    ]
+    if not invitations:
+        raise ValidationError(_("Nikdo z pozvaných nemá e-mailovou adresu."))
+    ics = meeting_invitation_ics(meeting)
+    url = settings.SITE_URL + meeting.get_absolute_url()
+    agenda = list(meeting.agenda_items.all())
+    messages = []
+    for invitation in invitations:
+        body = render_to_string(
+            "meetings/email/invitation.txt",
+            {"meeting": meeting, "person": invitation.person, "agenda": agenda, "url": url},
+        )
+        message = mail.EmailMessage(
+            subject=_("Pozvánka: %(title)s") % {"title": meeting.title},
+            body=body,
+            to=[invitation.person.email],
+        )
+        message.attach("pozvanka.ics", ics, "text/calendar; method=REQUEST; charset=utf-8")
+        messages.append(message)
+    mail.get_connection().send_messages(messages)
+    now = timezone.now()
+    Invitation.objects.filter(pk__in=[i.pk for i in invitations]).update(sent_at=now)
+    return len(messages)
+
+
+def calendar_feed_for(unit) -> CalendarFeed:
+    feed = CalendarFeed.objects.filter(unit=unit).first()
+    if feed is None:
+        feed = CalendarFeed.objects.create(unit=unit)
+    return feed
+
+
+@transaction.atomic
+def calendar_feed_regenerate(*, unit) -> CalendarFeed:
+    """A new secret address; the old one stops working at once (e.g. after it leaked)."""
+    feed = calendar_feed_for(unit)
+    feed.token = new_feed_token()
+    feed.save()
+    return feed
+
+
+# --- Reminders to close held meetings ----------------------------------------------------------
+
+REMINDER_DAYS = (3, 7)
+
+
+def remind_unclosed_meetings(*, now: datetime | None = None) -> int:
+    """Remind organisers of meetings held but not closed 3 and 7 days after they ended.
+
+    Each sent reminder is recorded (unique per meeting and threshold), so a second run, or two
+    runs at once on two machines, sends nothing twice. Returns the number of e-mails sent.
+    """
+    now = now or timezone.now()
+    sent = 0
+    candidates = Meeting.objects.filter(
+        state=MeetingState.HELD, ends_at__lte=now - timedelta(days=min(REMINDER_DAYS))
+    ).select_related("organiser", "unit")
+    for meeting in candidates:
+        email = meeting.organiser.email if meeting.organiser else ""
+        if not email:
+            continue
+        due = [d for d in REMINDER_DAYS if meeting.ends_at <= now - timedelta(days=d)]
+        done = set(meeting.reminders_sent.values_list("after_days", flat=True))
+        days = max(due)
+        if days in done:
+            continue
+        # Recorded before sending: a failed send is not retried, but no one gets a reminder twice.
+        try:
+            with transaction.atomic():
+                # Lower thresholds passed unnoticed (e.g. cron was down) are recorded, not sent.
+                for d in due:
+                    if d not in done:
+                        ReminderSent.objects.create(meeting=meeting, after_days=d, sent_to=email)
+        except IntegrityError:
+            continue  # another run is sending this reminder right now
+        body = render_to_string(
+            "meetings/email/reminder.txt",
+            {"meeting": meeting, "days": days, "url": settings.SITE_URL + meeting.get_absolute_url()},
+        )
+        mail.send_mail(
+            subject=_("Připomínka: uzavřete jednání %(title)s") % {"title": meeting.title},
+            message=body,
+            from_email=None,
+            recipient_list=[email],
+        )
+        sent += 1
+    return sent

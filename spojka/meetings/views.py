@@ -1,0 +1,395 @@
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from spojka.cooperation.models import TerritorialUnit
+from spojka.core.history import history_for
+from spojka.core.tenancy import unit_view
+from spojka.core.uploads import safe_filename
+from spojka.documents.render import as_response
+from spojka.meetings import documents, services
+from spojka.meetings.calendar import unit_feed_ics
+from spojka.meetings.forms import (
+    AgendaFormSet,
+    AttendanceForm,
+    DecisionForm,
+    MeetingFilterForm,
+    MeetingForm,
+    MinutesForm,
+    ScanForm,
+    TaskFilterForm,
+    TaskForm,
+    TransitionForm,
+)
+from spojka.meetings.models import (
+    Attendance,
+    CalendarFeed,
+    Meeting,
+    MeetingState,
+    TaskState,
+)
+
+PAGE_SIZE = 50
+
+
+def _errors_to_form(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            for error in errors:
+                form.add_error(field if field in form.fields else None, error)
+    else:
+        for error in exc.messages:
+            form.add_error(None, error)
+
+
+def _meeting_or_404(unit: TerritorialUnit, pk: int) -> Meeting:
+    return get_object_or_404(unit.meetings.select_related("organiser"), pk=pk)
+
+
+# --- Meetings ----------------------------------------------------------------------------------
+
+
+@unit_view()
+def meeting_list(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
+    form = MeetingFilterForm(request.GET or None)
+    meetings = (
+        unit.meetings.prefetch_related("working_groups")
+        .annotate(
+            invited=Count("invitations", distinct=True),
+            present=Count("invitations", filter=Q(invitations__attendance=Attendance.PRESENT), distinct=True),
+        )
+        .order_by("-starts_at")
+    )
+    if form.is_valid():
+        if form.cleaned_data.get("year"):
+            meetings = meetings.filter(starts_at__year=form.cleaned_data["year"])
+        if form.cleaned_data.get("state"):
+            meetings = meetings.filter(state=form.cleaned_data["state"])
+    page = Paginator(meetings, PAGE_SIZE).get_page(request.GET.get("strana"))
+    feed = CalendarFeed.objects.filter(unit=unit).first() if request.access.can_write else None
+    return render(
+        request,
+        "meetings/meeting_list.html",
+        {
+            "unit": unit,
+            "page": page,
+            "form": form,
+            "feed": feed,
+            "site_url": request.build_absolute_uri("/")[:-1],
+        },
+    )
+
+
+@unit_view()
+def meeting_detail(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    meeting = _meeting_or_404(unit, pk)
+    invitations = list(
+        meeting.invitations.select_related("person", "person__organisation").order_by(
+            "person__last_name", "person__first_name"
+        )
+    )
+    items = list(meeting.agenda_items.all())
+    decisions = list(meeting.decisions.select_related("agenda_item"))
+    guests = list(meeting.guests.all())
+    return render(
+        request,
+        "meetings/meeting_detail.html",
+        {
+            "unit": unit,
+            "meeting": meeting,
+            "groups": list(meeting.working_groups.all()),
+            "invitations": invitations,
+            "guests": guests,
+            "items": items,
+            "decisions": decisions,
+            "tasks": list(meeting.tasks.select_related("assignee")),
+            "quorum": services.meeting_quorum(meeting, invitations) if invitations else None,
+            "has_minutes": services.has_minutes(meeting, items),
+            "attendance_recorded": services.attendance_recorded(meeting, invitations, guests),
+            "today": timezone.localdate(),
+            "history": history_for(meeting),
+        },
+    )
+
+
+@unit_view(write=True)
+def meeting_create(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
+    return _meeting_form(request, unit, Meeting(unit=unit))
+
+
+@unit_view(write=True)
+def meeting_edit(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    meeting = _meeting_or_404(unit, pk)
+    if meeting.state in (MeetingState.CLOSED, MeetingState.CANCELLED):
+        messages.error(request, _("Uzavřené nebo zrušené jednání už nelze měnit."))
+        return redirect(meeting)
+    return _meeting_form(request, unit, meeting)
+
+
+def _meeting_form(request: HttpRequest, unit: TerritorialUnit, meeting: Meeting) -> HttpResponse:
+    form = MeetingForm(request.POST or None, instance=meeting, unit=unit)
+    if request.method == "POST" and form.is_valid():
+        meeting = services.meeting_save(
+            meeting=form.save(commit=False),
+            unit=unit,
+            working_groups=form.cleaned_data["working_groups"],
+            invitees=form.invitee_list(),
+            organiser=request.user,
+        )
+        messages.success(request, _("Jednání bylo uloženo."))
+        return redirect(meeting)
+    return render(request, "meetings/meeting_form.html", {"form": form, "unit": unit, "meeting": meeting})
+
+
+@unit_view(write=True)
+def agenda_edit(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    meeting = _meeting_or_404(unit, pk)
+    initial = [{"id": i.pk, "title": i.title, "summary": i.summary} for i in meeting.agenda_items.all()]
+    formset = AgendaFormSet(request.POST or None, initial=initial, prefix="body")
+    error = None
+    if request.method == "POST" and formset.is_valid():
+        rows = [f.cleaned_data for f in formset.forms if f.cleaned_data.get("title", "").strip()]
+        try:
+            services.agenda_save(meeting=meeting, items=rows)
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            messages.success(request, _("Program jednání byl uložen."))
+            return redirect(meeting)
+    return render(
+        request,
+        "meetings/agenda_form.html",
+        {"formset": formset, "unit": unit, "meeting": meeting, "error": error},
+        status=422 if error else 200,
+    )
+
+
+@unit_view(write=True)
+@require_POST
+def meeting_transition(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    meeting = _meeting_or_404(unit, pk)
+    form = TransitionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.meeting_transition(
+                meeting=meeting, target=form.cleaned_data["target"], reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as exc:
+            _errors_to_form(form, exc)
+        else:
+            messages.success(request, _("Stav jednání byl změněn."))
+            return redirect(meeting)
+    return render(
+        request, "meetings/transition.html", {"unit": unit, "meeting": meeting, "form": form}, status=422
+    )
+
+
+# --- Attendance, minutes, decisions ------------------------------------------------------------
+
+
+@unit_view(write=True)
+def attendance_edit(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    meeting = _meeting_or_404(unit, pk)
+    invitations = list(
+        meeting.invitations.select_related("person").order_by("person__last_name", "person__first_name")
+    )
+    form = AttendanceForm(request.POST or None, invitations=invitations, guests=list(meeting.guests.all()))
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.attendance_record(
+                meeting=meeting, attendance=form.attendance(), guests=form.guest_lines()
+            )
+        except ValidationError as exc:
+            _errors_to_form(form, exc)
+            status = 422
+        else:
+            messages.success(request, _("Účast byla zaznamenána."))
+            return redirect(meeting)
+    return render(
+        request,
+        "meetings/attendance_form.html",
+        {"form": form, "unit": unit, "meeting": meeting},
+        status=status,
+    )
+
+
+@unit_view(write=True)
+def minutes_edit(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    meeting = _meeting_or_404(unit, pk)
+    form = MinutesForm(request.POST or None, meeting=meeting, items=list(meeting.agenda_items.all()))
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.minutes_save(
+                meeting=meeting, note=form.cleaned_data["minutes_note"], item_minutes=form.item_minutes()
+            )
+        except ValidationError as exc:
+            _errors_to_form(form, exc)
+            status = 422
+        else:
+            messages.success(request, _("Záznam z jednání byl uložen."))
+            return redirect(meeting)
+    return render(
+        request, "meetings/minutes_form.html", {"form": form, "unit": unit, "meeting": meeting}, status=status
+    )
+
+
+@unit_view(write=True)
+def decision_create(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    meeting = _meeting_or_404(unit, pk)
+    form = DecisionForm(request.POST or None, meeting=meeting)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.decision_add(meeting=meeting, decision=form.save(commit=False))
+        except ValidationError as exc:
+            _errors_to_form(form, exc)
+            status = 422
+        else:
+            messages.success(request, _("Rozhodnutí bylo zapsáno."))
+            return redirect(meeting)
+    return render(
+        request,
+        "meetings/decision_form.html",
+        {"form": form, "unit": unit, "meeting": meeting},
+        status=status,
+    )
+
+
+# --- Documents and the signed scan -------------------------------------------------------------
+
+
+@unit_view()
+def attendance_sheet(request: HttpRequest, unit: TerritorialUnit, pk: int, fmt: str) -> HttpResponse:
+    meeting = _meeting_or_404(unit, pk)
+    return as_response(documents.attendance_sheet(meeting, fmt=fmt))
+
+
+@unit_view()
+def minutes_document(request: HttpRequest, unit: TerritorialUnit, pk: int, fmt: str) -> HttpResponse:
+    meeting = _meeting_or_404(unit, pk)
+    return as_response(documents.minutes(meeting, fmt=fmt))
+
+
+@unit_view(write=True)
+def scan_upload(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    meeting = _meeting_or_404(unit, pk)
+    form = ScanForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["scan"]
+        meeting.attendance_scan.save(safe_filename(upload.name), upload, save=False)
+        meeting.attendance_scan_type = form.content_type
+        meeting.save(update_fields=["attendance_scan", "attendance_scan_type", "updated_at"])
+        messages.success(request, _("Podepsaná prezenční listina byla nahrána."))
+        return redirect(meeting)
+    return render(request, "meetings/scan_form.html", {"form": form, "unit": unit, "meeting": meeting})
+
+
+# Signatures are personal data: the signed sheet is for those who run the meetings, not partners.
+@unit_view(write=True)
+def scan_download(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    meeting = _meeting_or_404(unit, pk)
+    if not meeting.attendance_scan:
+        raise Http404
+    return FileResponse(
+        meeting.attendance_scan.open("rb"),
+        as_attachment=True,
+        filename=Path(meeting.attendance_scan.name).name,
+        content_type=meeting.attendance_scan_type or "application/octet-stream",
+    )
+
+
+# --- Invitations and the calendar feed ---------------------------------------------------------
+
+
+@unit_view(write=True)
+@require_POST
+def invitations_send(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    meeting = _meeting_or_404(unit, pk)
+    try:
+        count = services.send_invitations(meeting=meeting)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Pozvánky byly odeslány (%(count)s).") % {"count": count})
+    return redirect(meeting)
+
+
+@unit_view(write=True)
+@require_POST
+def feed_regenerate(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
+    services.calendar_feed_regenerate(unit=unit)
+    messages.success(request, _("Byla vytvořena nová adresa kalendáře; původní adresa přestala platit."))
+    return redirect("meetings:meeting_list", unit=unit.slug)
+
+
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """A unit's meetings as iCal, for calendar apps that cannot log in: the secret token is the key."""
+    feed = get_object_or_404(CalendarFeed.objects.select_related("unit"), token=token)
+    since = timezone.now() - timedelta(days=365)
+    meetings = feed.unit.meetings.filter(starts_at__gte=since).select_related("unit").order_by("starts_at")
+    response = HttpResponse(unit_feed_ics(feed.unit, meetings), content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, max-age=300"
+    return response
+
+
+# --- Tasks -------------------------------------------------------------------------------------
+
+
+@unit_view()
+def task_list(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
+    form = TaskFilterForm(request.GET or None, unit=unit)
+    today = timezone.localdate()
+    tasks = unit.tasks.select_related("assignee", "meeting").order_by("state", "due_on", "pk")
+    if form.is_valid():
+        state = form.cleaned_data.get("state")
+        if state == "overdue":
+            tasks = tasks.filter(state=TaskState.OPEN, due_on__lt=today)
+        elif state:
+            tasks = tasks.filter(state=state)
+        if form.cleaned_data.get("assignee"):
+            tasks = tasks.filter(assignee=form.cleaned_data["assignee"])
+    page = Paginator(tasks, PAGE_SIZE).get_page(request.GET.get("strana"))
+    return render(
+        request, "meetings/task_list.html", {"unit": unit, "page": page, "form": form, "today": today}
+    )
+
+
+@unit_view(write=True)
+def task_create(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    meeting = _meeting_or_404(unit, pk)
+    form = TaskForm(request.POST or None, unit=unit)
+    if request.method == "POST" and form.is_valid():
+        services.task_add(unit=unit, task=form.save(commit=False), meeting=meeting)
+        messages.success(request, _("Úkol byl zapsán."))
+        return redirect(meeting)
+    return render(request, "meetings/task_form.html", {"form": form, "unit": unit, "meeting": meeting})
+
+
+@unit_view(write=True)
+@require_POST
+def task_done(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    task = get_object_or_404(unit.tasks, pk=pk)
+    try:
+        services.task_mark_done(task=task)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Úkol byl označen jako splněný."))
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
+    return redirect("meetings:task_list", unit=unit.slug)

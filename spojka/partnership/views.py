@@ -1,0 +1,324 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from spojka.cooperation.models import TerritorialUnit
+from spojka.core.history import history_for
+from spojka.core.tenancy import unit_view
+from spojka.core.uploads import safe_filename
+from spojka.partnership import services
+from spojka.partnership.forms import (
+    LocalPartnershipForm,
+    MemberEndForm,
+    MemberForm,
+    OrganisationForm,
+    PersonForm,
+    StatuteForm,
+    WorkingGroupForm,
+)
+from spojka.partnership.models import (
+    LocalPartnership,
+    Organisation,
+    OrganisationCategory,
+    PartnershipMember,
+    Person,
+    WorkingGroup,
+)
+
+
+def _partnership(unit: TerritorialUnit) -> LocalPartnership | None:
+    return LocalPartnership.objects.filter(unit=unit).first()
+
+
+def _members(unit: TerritorialUnit) -> QuerySet[PartnershipMember]:
+    return unit.partnership_members.select_related(
+        "organisation", "representative", "deputy", "working_group"
+    ).order_by("organisation__name", "working_group__name", "-valid_from", "pk")
+
+
+def _apply_errors(form, exc: ValidationError) -> None:
+    for field, errors in exc.message_dict.items():
+        for error in errors:
+            form.add_error(field if field in form.fields else None, error)
+
+
+# --- Overview and the LP itself ---------------------------------------------------------------
+
+
+@unit_view()
+def overview(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
+    today = timezone.localdate()
+    partnership = _partnership(unit)
+    groups = list(unit.working_groups.select_related("leader"))
+    current = list(services.current_on(_members(unit), today))
+    counts: dict[int | None, int] = {}
+    for m in current:
+        counts[m.working_group_id] = counts.get(m.working_group_id, 0) + 1
+    for group in groups:
+        group.current_count = counts.get(group.pk, 0)
+    # Members grouped by the category of their organisation, in the order the categories are defined.
+    by_category = [
+        (label, [m for m in current if m.organisation.category == value])
+        for value, label in OrganisationCategory.choices
+    ]
+    statute = services.current_statute(unit=unit, on=today)
+    # The same numbers as services.quorum_for, from the rows already loaded.
+    share = statute.quorum_share if statute else services.DEFAULT_QUORUM_SHARE
+    return render(
+        request,
+        "partnership/overview.html",
+        {
+            "unit": unit,
+            "partnership": partnership,
+            "groups": groups,
+            "plenary_count": counts.get(None, 0),
+            "by_category": [(label, rows) for label, rows in by_category if rows],
+            "statute": statute,
+            "quorum_members": counts.get(None, 0),
+            "quorum_needed": services.needed_for(counts.get(None, 0), share),
+            "history": history_for(partnership, limit=10) if partnership else [],
+        },
+    )
+
+
+@unit_view(write=True)
+def partnership_edit(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
+    instance = _partnership(unit) or LocalPartnership(unit=unit)
+    form = LocalPartnershipForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        partnership = form.save(commit=False)
+        partnership.unit = unit
+        partnership.save()
+        messages.success(request, _("Údaje lokálního partnerství byly uloženy."))
+        return redirect("partnership:overview", unit=unit.slug)
+    return render(request, "partnership/partnership_form.html", {"unit": unit, "form": form})
+
+
+@unit_view()
+def member_history(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
+    today = timezone.localdate()
+    rows = list(_members(unit))
+    return render(
+        request,
+        "partnership/member_history.html",
+        {
+            "unit": unit,
+            "current": [m for m in rows if m.is_current(today)],
+            "future": [m for m in rows if m.valid_from > today],
+            "past": [m for m in rows if m.valid_to is not None and m.valid_to < today],
+        },
+    )
+
+
+# --- Working groups ---------------------------------------------------------------------------
+
+
+@unit_view(write=True)
+def group_form(request: HttpRequest, unit: TerritorialUnit, pk: int | None = None) -> HttpResponse:
+    # Look the group up first: another unit's group is 404 whatever state this unit's LP is in.
+    instance = get_object_or_404(unit.working_groups, pk=pk) if pk else WorkingGroup(unit=unit)
+    partnership = _partnership(unit)
+    if partnership is None:
+        messages.info(request, _("Nejdříve zapište údaje lokálního partnerství."))
+        return redirect("partnership:partnership_edit", unit=unit.slug)
+    form = WorkingGroupForm(request.POST or None, instance=instance, unit=unit)
+    if request.method == "POST" and form.is_valid():
+        group = form.save(commit=False)
+        group.unit = unit
+        group.partnership = partnership
+        group.save()
+        messages.success(request, _("Pracovní skupina byla uložena."))
+        return redirect("partnership:overview", unit=unit.slug)
+    return render(
+        request,
+        "partnership/group_form.html",
+        {
+            "unit": unit,
+            "form": form,
+            "group": instance if pk else None,
+            "history": history_for(instance) if pk else [],
+        },
+    )
+
+
+# --- Members ----------------------------------------------------------------------------------
+
+
+@unit_view(write=True)
+def member_form(request: HttpRequest, unit: TerritorialUnit, pk: int | None = None) -> HttpResponse:
+    instance = get_object_or_404(unit.partnership_members, pk=pk) if pk else PartnershipMember(unit=unit)
+    initial = {} if pk else {"valid_from": timezone.localdate()}
+    form = MemberForm(request.POST or None, instance=instance, unit=unit, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.member_save(member=form.save(commit=False), unit=unit)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Členství bylo uloženo."))
+            return redirect("partnership:overview", unit=unit.slug)
+    return render(
+        request,
+        "partnership/member_form.html",
+        {
+            "unit": unit,
+            "form": form,
+            "member": instance if pk else None,
+            "history": history_for(instance) if pk else [],
+        },
+    )
+
+
+@unit_view(write=True)
+def member_end(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    member = get_object_or_404(
+        unit.partnership_members.select_related("organisation", "working_group"), pk=pk
+    )
+    form = MemberEndForm(request.POST or None, member=member, initial={"valid_to": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.member_end(member=member, valid_to=form.cleaned_data["valid_to"])
+        except ValidationError as exc:
+            member.refresh_from_db()
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Členství bylo ukončeno; zůstává v historii."))
+            return redirect("partnership:overview", unit=unit.slug)
+    return render(request, "partnership/member_end.html", {"unit": unit, "form": form, "member": member})
+
+
+# --- People -----------------------------------------------------------------------------------
+
+
+@unit_view()
+def person_list(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
+    people = unit.people.select_related("organisation")
+    return render(request, "partnership/person_list.html", {"unit": unit, "people": people})
+
+
+@unit_view(write=True)
+def person_form(request: HttpRequest, unit: TerritorialUnit, pk: int | None = None) -> HttpResponse:
+    instance = get_object_or_404(unit.people, pk=pk) if pk else Person(unit=unit)
+    form = PersonForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        person = form.save(commit=False)
+        person.unit = unit
+        person.save()
+        messages.success(request, _("Osoba byla uložena."))
+        return redirect("partnership:person_list", unit=unit.slug)
+    return render(
+        request,
+        "partnership/person_form.html",
+        {
+            "unit": unit,
+            "form": form,
+            "person": instance if pk else None,
+            "history": history_for(instance) if pk else [],
+        },
+    )
+
+
+# --- Organisations (a shared registry, reached through the unit) ------------------------------
+
+
+def _unit_organisations(unit: TerritorialUnit):
+    """The organisations this unit works with: its people's, its members', and those it entered."""
+    linked = Q(registered_by=unit) | Q(people__unit=unit) | Q(memberships__unit=unit)
+    ids = Organisation.objects.filter(linked).values("pk")
+    return Organisation.objects.filter(pk__in=ids).order_by("name")
+
+
+@unit_view()
+def organisation_list(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
+    return render(
+        request,
+        "partnership/organisation_list.html",
+        {"unit": unit, "organisations": _unit_organisations(unit)},
+    )
+
+
+@unit_view(write=True)
+def organisation_form(request: HttpRequest, unit: TerritorialUnit, pk: int | None = None) -> HttpResponse:
+    instance = get_object_or_404(_unit_organisations(unit), pk=pk) if pk else None
+    form = OrganisationForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        organisation = form.save(commit=False)
+        if organisation.registered_by_id is None:
+            organisation.registered_by = unit
+        organisation.save()
+        messages.success(request, _("Organizace byla uložena."))
+        return redirect("partnership:organisation_list", unit=unit.slug)
+    return render(
+        request,
+        "partnership/organisation_form.html",
+        {
+            "unit": unit,
+            "form": form,
+            "organisation": instance,
+            "history": history_for(instance) if pk else [],
+        },
+    )
+
+
+# --- Statute and rules of procedure ------------------------------------------------------------
+
+
+@unit_view()
+def statute_list(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
+    today = timezone.localdate()
+    statutes = list(unit.statutes.order_by("-effective_from", "-version"))
+    # The list is ordered as current_statute orders it: the first one already in force is current.
+    current = next((s for s in statutes if s.effective_from <= today), None)
+    members, needed = services.quorum_for(unit=unit, on=today)
+    return render(
+        request,
+        "partnership/statute_list.html",
+        {
+            "unit": unit,
+            "statutes": statutes,
+            "current": current,
+            "quorum_members": members,
+            "quorum_needed": needed,
+        },
+    )
+
+
+@unit_view(write=True)
+def statute_upload(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
+    latest = unit.statutes.order_by("-version").first()
+    initial = {"version": (latest.version + 1) if latest else 1, "effective_from": timezone.localdate()}
+    form = StatuteForm(request.POST or None, request.FILES or None, unit=unit, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            statute = form.save(commit=False)
+            statute.unit = unit
+            upload = form.cleaned_data["file"]
+            upload.name = safe_filename(upload.name)
+            statute.file_name = upload.name
+            statute.content_type = form.content_type
+            statute.save()
+        messages.success(request, _("Statut a jednací řád byl nahrán."))
+        return redirect("partnership:statute_list", unit=unit.slug)
+    return render(request, "partnership/statute_form.html", {"unit": unit, "form": form})
+
+
+@unit_view()
+def statute_download(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    statute = get_object_or_404(unit.statutes, pk=pk)
+    try:
+        handle = statute.file.open("rb")
+    except (FileNotFoundError, ValueError) as exc:
+        raise Http404 from exc
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=statute.file_name or statute.file.name.rsplit("/", 1)[-1],
+        content_type=statute.content_type or "application/octet-stream",
+    )

@@ -1,0 +1,327 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.db.models import Count
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from spojka.cooperation.models import CooperationDescription, TerritorialUnit
+from spojka.core.tenancy import unit_view
+from spojka.core.uploads import safe_filename
+from spojka.documents.render import RenderedDocument, as_response
+from spojka.training import documents, services, xlsx
+from spojka.training.forms import (
+    BulkParticipantsForm,
+    MaterialForm,
+    ParticipantImportForm,
+    ParticipationForm,
+    TrainingEventForm,
+)
+from spojka.training.models import Participation, TrainingEvent
+
+# Attendance sheets, certificates and participant lists carry personal data; they are for the
+# people who run the unit's work (writers), not for read-only partners.
+personal_data_view = unit_view(write=True)
+
+
+def _event_or_404(unit: TerritorialUnit, pk: int) -> TrainingEvent:
+    return get_object_or_404(unit.training_events.select_related("unit", "thematic_area"), pk=pk)
+
+
+def _participation_or_404(event: TrainingEvent, pk: int) -> Participation:
+    return get_object_or_404(event.participations.select_related("person", "event", "event__unit"), pk=pk)
+
+
+def _chosen_description(
+    request: HttpRequest, unit: TerritorialUnit
+) -> tuple[list, CooperationDescription | None]:
+    """The unit's descriptions and the one whose indicator is shown (?popis=<pk>, else the newest)."""
+    descriptions = list(unit.descriptions.select_related("unit").order_by("-version"))
+    chosen = descriptions[0] if descriptions else None
+    wanted = request.GET.get("popis", "")
+    if wanted.isdigit():
+        chosen = next((d for d in descriptions if d.pk == int(wanted)), chosen)
+    return descriptions, chosen
+
+
+# --- Events ------------------------------------------------------------------------------------
+
+
+@unit_view()
+def event_list(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
+    events = (
+        unit.training_events.select_related("thematic_area")
+        .annotate(participant_count=Count("participations"))
+        .order_by("-starts_on", "-pk")
+    )
+    descriptions, description = _chosen_description(request, unit)
+    result = services.training_indicator(description=description) if description else None
+    return render(
+        request,
+        "training/event_list.html",
+        {
+            "unit": unit,
+            "events": events,
+            "descriptions": descriptions,
+            "description": description,
+            "result": result,
+            # (row, raw hours): total mode shows what each person earned, before any cap.
+            "people_rows": [(row, row.in_person + row.distance) for row in result.people] if result else [],
+        },
+    )
+
+
+@unit_view(write=True)
+def event_create(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
+    return _event_form(request, unit, TrainingEvent(unit=unit))
+
+
+@unit_view(write=True)
+def event_edit(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    return _event_form(request, unit, _event_or_404(unit, pk))
+
+
+def _event_form(request: HttpRequest, unit: TerritorialUnit, event: TrainingEvent) -> HttpResponse:
+    form = TrainingEventForm(request.POST or None, instance=event, unit=unit)
+    if request.method == "POST" and form.is_valid():
+        event = form.save(commit=False)
+        event.unit = unit
+        event.save()
+        messages.success(request, _("Vzdělávací aktivita byla uložena."))
+        return redirect(event)
+    return render(request, "training/event_form.html", {"unit": unit, "form": form, "event": event})
+
+
+@unit_view()
+def event_detail(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    event = _event_or_404(unit, pk)
+    participations = event.participations.select_related("person", "person__organisation")
+    return render(
+        request,
+        "training/event_detail.html",
+        {
+            "unit": unit,
+            "event": event,
+            "participations": participations,
+            "materials": event.materials.all(),
+            "history": services.event_history(event=event),
+            "show_object": True,
+        },
+    )
+
+
+@unit_view(write=True)
+@require_POST
+def event_delete(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    event = _event_or_404(unit, pk)
+    files = [m.file.name for m in event.materials.all()]
+    with transaction.atomic():
+        event.delete()  # participations and materials go with it; their certificates stop verifying
+        # Files go only once the rows are surely gone.
+        transaction.on_commit(lambda: [default_storage.delete(name) for name in files])
+    messages.success(request, _("Vzdělávací aktivita byla smazána."))
+    return redirect("training:event_list", unit=unit.slug)
+
+
+# --- Participants ------------------------------------------------------------------------------
+
+
+@unit_view(write=True)
+def participant_add(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    event = _event_or_404(unit, pk)
+    return _participant_form(request, unit, event, Participation(event=event, unit=unit))
+
+
+@unit_view(write=True)
+def participant_bulk_add(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    event = _event_or_404(unit, pk)
+    form = BulkParticipantsForm(request.POST if request.method == "POST" else None, event=event)
+    if request.method == "POST" and form.is_valid():
+        added = services.participants_add_whole_event(event=event, people=form.cleaned_data["people"])
+        messages.success(request, _("Přidáno účastníků: %(n)s.") % {"n": len(added)})
+        return redirect(event)
+    return render(
+        request, "training/participant_bulk_form.html", {"unit": unit, "event": event, "form": form}
+    )
+
+
+@unit_view(write=True)
+def participant_edit(request: HttpRequest, unit: TerritorialUnit, pk: int, participant: int) -> HttpResponse:
+    event = _event_or_404(unit, pk)
+    return _participant_form(request, unit, event, _participation_or_404(event, participant))
+
+
+def _participant_form(request, unit: TerritorialUnit, event: TrainingEvent, participation: Participation):
+    form = ParticipationForm(request.POST or None, instance=participation, event=event)
+    if request.method == "POST" and form.is_valid():
+        services.participation_save(
+            participation=participation,
+            event=event,
+            person=form.cleaned_data["person"],
+            in_person_hours=form.cleaned_data["in_person_hours"],
+            distance_hours=form.cleaned_data["distance_hours"],
+        )
+        messages.success(request, _("Účastník byl uložen."))
+        if "another" in request.POST:
+            return redirect("training:participant_add", unit=unit.slug, pk=event.pk)
+        return redirect(event)
+    return render(
+        request,
+        "training/participant_form.html",
+        {"unit": unit, "event": event, "form": form, "participation": participation},
+    )
+
+
+@unit_view(write=True)
+@require_POST
+def participant_delete(
+    request: HttpRequest, unit: TerritorialUnit, pk: int, participant: int
+) -> HttpResponse:
+    event = _event_or_404(unit, pk)
+    _participation_or_404(event, participant).delete()
+    messages.success(request, _("Účastník byl odebrán; jeho osvědčení už nelze ověřit."))
+    return redirect(event)
+
+
+@unit_view(write=True)
+@require_POST
+def certificate_revoke(
+    request: HttpRequest, unit: TerritorialUnit, pk: int, participant: int
+) -> HttpResponse:
+    """Revoke a certificate (or restore it): the public verification page then says it is not valid."""
+    event = _event_or_404(unit, pk)
+    participation = _participation_or_404(event, participant)
+    participation.certificate_revoked = not participation.certificate_revoked
+    participation.save(update_fields=["certificate_revoked", "updated_at"])
+    if participation.certificate_revoked:
+        messages.success(request, _("Osvědčení bylo zneplatněno."))
+    else:
+        messages.success(request, _("Osvědčení je opět platné."))
+    return redirect(event)
+
+
+@personal_data_view
+def participant_export(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    event = _event_or_404(unit, pk)
+    return as_response(
+        RenderedDocument(
+            filename=f"ucastnici-{event.pk}.xlsx",
+            content_type=xlsx.XLSX,
+            content=xlsx.participants_xlsx(event=event),
+        )
+    )
+
+
+@personal_data_view
+def participant_template(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
+    return as_response(
+        RenderedDocument(
+            filename="sablona-ucastniku.xlsx", content_type=xlsx.XLSX, content=xlsx.template_xlsx()
+        )
+    )
+
+
+@unit_view(write=True)
+def participant_import(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    event = _event_or_404(unit, pk)
+    form = ParticipantImportForm(request.POST or None, request.FILES or None)
+    outcome = None
+    if request.method == "POST" and form.is_valid():
+        outcome = xlsx.participants_import(event=event, data=form.cleaned_data["upload"].read())
+        if outcome.ok:
+            messages.success(
+                request,
+                _("Import proběhl: přidáno %(a)s účastníků, upraveno %(u)s.")
+                % {"a": outcome.added, "u": outcome.updated},
+            )
+            return redirect(event)
+        form.add_error("upload", _("Soubor obsahuje chyby; nic nebylo naimportováno. Opravte řádky níže."))
+    return render(
+        request,
+        "training/participant_import.html",
+        {"unit": unit, "event": event, "form": form, "outcome": outcome},
+        status=422 if outcome is not None else 200,
+    )
+
+
+# --- Documents -------------------------------------------------------------------------------
+
+
+@personal_data_view
+def attendance_sheet(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    return as_response(documents.attendance_sheet(_event_or_404(unit, pk)))
+
+
+@personal_data_view
+def certificate(request: HttpRequest, unit: TerritorialUnit, pk: int, participant: int) -> HttpResponse:
+    event = _event_or_404(unit, pk)
+    participation = _participation_or_404(event, participant)
+    if participation.certificate_revoked:
+        messages.error(request, _("Osvědčení bylo zneplatněno; nejprve je obnovte."))
+        return redirect(event)
+    url = request.build_absolute_uri(
+        reverse("training:verify", kwargs={"code": participation.certificate_code})
+    )
+    return as_response(documents.certificate(participation, verification_url=url))
+
+
+def verify(request: HttpRequest, code: str) -> HttpResponse:
+    """Public: anyone holding a certificate can check it. Only the name, the event and validity are
+    shown; nothing that the certificate itself does not already say."""
+    participation = get_object_or_404(
+        Participation.objects.select_related("person", "event"), certificate_code=code
+    )
+    response = render(request, "training/verify.html", {"participation": participation})
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+# --- Materials -------------------------------------------------------------------------------
+
+
+@unit_view(write=True)
+def material_upload(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    event = _event_or_404(unit, pk)
+    form = MaterialForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["upload"]
+        material = form.save(commit=False)
+        material.unit = unit
+        material.event = event
+        material.filename = safe_filename(upload.name)
+        material.content_type = form.upload_content_type
+        material.size = upload.size
+        material.file.save(material.filename, upload, save=False)
+        material.save()
+        messages.success(request, _("Materiál byl nahrán."))
+        return redirect(event)
+    return render(request, "training/material_form.html", {"unit": unit, "event": event, "form": form})
+
+
+@unit_view()
+def material_download(request: HttpRequest, unit: TerritorialUnit, pk: int, material: int) -> HttpResponse:
+    event = _event_or_404(unit, pk)
+    item = get_object_or_404(event.materials, pk=material)
+    try:
+        handle = item.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return FileResponse(handle, content_type=item.content_type, as_attachment=True, filename=item.filename)
+
+
+@unit_view(write=True)
+@require_POST
+def material_delete(request: HttpRequest, unit: TerritorialUnit, pk: int, material: int) -> HttpResponse:
+    event = _event_or_404(unit, pk)
+    item = get_object_or_404(event.materials, pk=material)
+    with transaction.atomic():
+        item.delete()
+        transaction.on_commit(lambda: item.file.delete(save=False))
+    messages.success(request, _("Materiál byl odebrán."))
+    return redirect(event)
