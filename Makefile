@@ -23,13 +23,17 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Chromium for the browser tests comes from Debian's packages (test tools cannot download browsers here).
-.PHONY: chromium
-chromium:
-	@if [ ! -x /usr/bin/chromium ]; then \
+# Chromium for the browser tests and LibreOffice Writer for the DOCX conversion tests come from
+# Debian's packages (test tools cannot download browsers here).
+.PHONY: system-packages
+system-packages:
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v soffice >/dev/null || missing="$$missing libreoffice-writer-nogui"; \
+	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = "0" ]; then \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-		else echo "Chromium is missing: run 'sudo apt-get install chromium'" >&2; exit 1; fi; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+		else echo "Missing Debian packages:$$missing (install them with apt-get)" >&2; exit 1; fi; \
 	fi
 
 run: $(VENV)/.runtime node_modules/.installed
@@ -44,7 +48,7 @@ lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-test: $(VENV)/.dev node_modules/.installed chromium lint
+test: $(VENV)/.dev node_modules/.installed system-packages lint
 	SPOJKA_TESTING=1 $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from spojka.accounts.models import Role
 from spojka.cooperation import services
 from spojka.cooperation.forms import (
     DescriptionForm,
@@ -32,7 +33,14 @@ def unit_list(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()
     if query:
         units = units.filter(name__icontains=query)
-    return render(request, "cooperation/unit_list.html", {"units": units, "query": query})
+    is_consultant = (
+        not request.user.is_agency_admin and request.user.memberships.filter(role=Role.CONSULTANT).exists()
+    )
+    return render(
+        request,
+        "cooperation/unit_list.html",
+        {"units": units, "query": query, "is_consultant": is_consultant},
+    )
 
 
 @agency_admin_required
