@@ -257,24 +257,36 @@ class EsifIntervention(TenantOwned):
         return self.name
 
 
-class StrategicDocumentLink(TenantOwned):
-    """Another strategic document of the unit that the PSZ is linked to."""
+class LinkedStrategyBase(TenantOwned):
+    """Another strategic document of the unit (title and period) that a document is linked to.
 
-    unit = models.ForeignKey(TerritorialUnit, on_delete=models.CASCADE, related_name="+")
-    description = models.ForeignKey(
-        CooperationDescription, on_delete=models.CASCADE, related_name="strategic_links"
-    )
+    Shared by the cooperation description's linked strategies and the inclusion plan's.
+    """
+
     title = models.CharField(_("dokument"), max_length=300)
     period = models.CharField(_("období"), max_length=60, blank=True)
     order = models.PositiveSmallIntegerField(_("pořadí"), default=0)
 
     class Meta:
+        abstract = True
         verbose_name = _("navazující strategický dokument")
         verbose_name_plural = _("navazující strategické dokumenty")
         ordering = ["order", "pk"]
 
     def __str__(self) -> str:
         return f"{self.title} ({self.period})" if self.period else self.title
+
+
+class StrategicDocumentLink(LinkedStrategyBase):
+    """A strategic document the cooperation description's PSZ is linked to."""
+
+    unit = models.ForeignKey(TerritorialUnit, on_delete=models.CASCADE, related_name="+")
+    description = models.ForeignKey(
+        CooperationDescription, on_delete=models.CASCADE, related_name="strategic_links"
+    )
+
+    class Meta(LinkedStrategyBase.Meta):
+        pass
 
 
 class KeyRole(models.TextChoices):

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from spojka.compliance.engine import SEASON_CHOICES, Season, season_due_date
+from spojka.cooperation.models import LinkedStrategyBase
 from spojka.core.models import TenantOwned, register_audited
 
 UNIT_FK = "cooperation.TerritorialUnit"
@@ -105,22 +106,14 @@ class InclusionPlan(TenantOwned):
         return reverse("plans:plan_detail", kwargs={"unit": self.unit.slug, "pk": self.pk})
 
 
-class StrategicDocument(TenantOwned):
+class StrategicDocument(LinkedStrategyBase):
     """Another strategic document of the unit the plan is linked to."""
 
     unit = models.ForeignKey(UNIT_FK, on_delete=models.CASCADE, related_name="+")
     plan = models.ForeignKey(InclusionPlan, on_delete=models.CASCADE, related_name="strategic_documents")
-    title = models.CharField(_("dokument"), max_length=300)
-    period = models.CharField(_("období"), max_length=60, blank=True)
-    order = models.PositiveSmallIntegerField(_("pořadí"), default=0)
 
-    class Meta:
-        verbose_name = _("navazující strategický dokument")
-        verbose_name_plural = _("navazující strategické dokumenty")
-        ordering = ["order", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.title} ({self.period})" if self.period else self.title
+    class Meta(LinkedStrategyBase.Meta):
+        pass
 
 
 class PlanNode(TenantOwned):

@@ -73,7 +73,13 @@ def test_generated_docx_files_convert_in_libreoffice_with_czech_content(tmp_path
     texts = _convert(tmp_path, list(documents.values()))
 
     description_text = texts[documents["description"].filename]
-    for fact in ("00286010", "Masarykovo náměstí 97/1", "2. listopadu 2021", "Dluhová problematika", "začleňování"):
+    for fact in (
+        "00286010",
+        "Masarykovo náměstí 97/1",
+        "2. listopadu 2021",
+        "Dluhová problematika",
+        "začleňování",
+    ):
         assert fact in description_text, fact
     assert "Jihlava" in texts[documents["report"].filename]
     assert "začleňování" in texts[documents["report"].filename]
