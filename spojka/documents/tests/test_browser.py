@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -71,7 +72,10 @@ def test_editor_uploads_generates_saves_and_downloads_documents(browser_page):
 
     # The council's resolution on the report is recorded against the saved document.
     p.get_by_role("link", name="Zapsat usnesení k dokumentu").click()
+    # Wait for the form itself: under load the check could otherwise run on the page before it.
+    p.wait_for_url(re.compile(r"/usneseni/nove/\?dokument=\d+$"))
     page.check()
+    assert p.get_by_label("Dokument").input_value() != ""
     p.get_by_role("button", name="Uložit").click()
     page.check()
     assert p.locator("#id_number_error").is_visible()

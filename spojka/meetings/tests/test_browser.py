@@ -88,7 +88,9 @@ def test_jihlava_editor_runs_a_meeting_of_the_lp_and_a_group_from_invitation_to_
     page.check()
     meeting = jihlava.meetings.get(title=TITLE)
     assert list(meeting.working_groups.all()) == [group] and meeting.includes_lp
-    invited = list(meeting.invitations.select_related("person"))
+    invited = list(
+        meeting.invitations.select_related("person").order_by("person__last_name", "person__first_name")
+    )
     assert invited, "the bodies' members are invited by default"
     assert invited[0].person.full_name in p.locator("main").inner_text()
 
