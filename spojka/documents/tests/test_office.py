@@ -18,6 +18,9 @@ from spojka.cooperation.models import TerritorialUnit
 from spojka.documents.generators import generate_description, generate_report
 from spojka.meetings import documents as meeting_documents
 from spojka.meetings.models import MeetingState
+from spojka.plans import selectors
+from spojka.plans.models import PlanKind
+from spojka.plans.report import generate_psz_report
 
 pytestmark = pytest.mark.django_db
 
@@ -69,6 +72,9 @@ def test_generated_docx_files_convert_in_libreoffice_with_czech_content(tmp_path
         "report": generate_report(description, 2022, "docx"),
         "attendance": meeting_documents.attendance_sheet(meeting, fmt="docx"),
         "minutes": meeting_documents.minutes(meeting, fmt="docx"),
+        "psz_report": generate_psz_report(
+            selectors.plan_with_tree(unit, unit.inclusion_plans.get(kind=PlanKind.PSZ).pk), "docx"
+        ),
     }
     texts = _convert(tmp_path, list(documents.values()))
 
@@ -85,3 +91,4 @@ def test_generated_docx_files_convert_in_libreoffice_with_czech_content(tmp_path
     assert "začleňování" in texts[documents["report"].filename]
     assert "Prezenční listina".lower() in texts[documents["attendance"].filename].lower()
     assert meeting.title in texts[documents["minutes"].filename]
+    assert "Zpráva o plnění plánu sociálního začleňování" in texts[documents["psz_report"].filename]

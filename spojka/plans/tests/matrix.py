@@ -44,6 +44,8 @@ ENTRIES = {
     "plans:plan_detail": Entry(UNIT_READ, plan_kwargs),
     "plans:plan_edit": Entry(UNIT_WRITE, plan_kwargs),
     "plans:plan_export": Entry(UNIT_READ, plan_kwargs),
+    "plans:plan_report": Entry(UNIT_READ, _with(fmt=lambda w: "docx")),
+    "plans:plan_report_save": Entry(UNIT_WRITE, _with(fmt=lambda w: "docx"), method="POST"),
     "plans:plan_evaluation": Entry(UNIT_READ, plan_kwargs),
     "plans:plan_start_from": Entry(UNIT_WRITE, plan_kwargs),
     "plans:area_create": Entry(UNIT_WRITE, plan_kwargs),

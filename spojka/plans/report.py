@@ -1,0 +1,116 @@
+"""The PSZ fulfilment report (zpráva o plnění PSZ): every area, goal and measure with its status,
+indicator tables and charts.
+
+One context of plain data fills both the PDF (HTML template with the same server-rendered SVG
+charts as the screen) and the DOCX (Word template; charts there are the value tables, which a
+council member can also read aloud).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.utils import timezone
+
+from spojka.documents.render import RenderedDocument, render_docx, render_pdf
+from spojka.lib.czech import date_long, typography
+from spojka.plans.chart import format_value, indicator_chart
+from spojka.plans.models import InclusionPlan
+from spojka.plans.progress import IndicatorRow, build_tree, indicator_progress
+
+DOCX_TEMPLATE = Path(__file__).resolve().parent / "docx_templates" / "psz_report.docx"
+FORMATS = ("pdf", "docx")
+
+
+def _percent_text(percent: int | None) -> str:
+    return "bez údajů" if percent is None else f"{percent}\u00a0%"
+
+
+def _indicator(row: IndicatorRow, owner_code: str) -> dict:
+    indicator = row.indicator
+    values = sorted(indicator.values.all(), key=lambda v: v.year)
+    return {
+        "code": indicator.code,
+        "name": typography(indicator.name),
+        "owner": owner_code,
+        "unit": indicator.unit_of_measure,
+        "baseline": f"{format_value(indicator.baseline_value)} ({indicator.baseline_year})",
+        "target": f"{format_value(indicator.target_value)} ({indicator.target_year})",
+        "latest": f"{format_value(row.latest.value)} ({row.latest.year})" if row.latest else "–",
+        "progress": _percent_text(row.percent),
+        # For the PDF: the same chart and value table as on screen.
+        "view": {
+            "row": IndicatorRow(indicator, indicator_progress(indicator, values), row.latest),
+            "values": values,
+            "chart": indicator_chart(indicator, values),
+        },
+    }
+
+
+def psz_report_context(plan: InclusionPlan, *, today=None) -> dict:
+    """Plain data for the report; ``plan`` must come with its tree prefetched (selectors.plan_with_tree)."""
+    tree = build_tree(plan)
+    areas, measure_rows, indicators = [], [], []
+    for area_node in tree.children:
+        area = area_node.obj
+        goals = []
+        for goal_node in area_node.children:
+            goal = goal_node.obj
+            indicators += [_indicator(row, goal.code) for row in goal_node.indicators]
+            measures = []
+            for measure_node in goal_node.children:
+                measure = measure_node.obj
+                row = {
+                    "area": area.name,
+                    "goal": f"{goal.code} {goal.name}",
+                    "code": measure.code,
+                    "name": typography(measure.name),
+                    "status": str(measure.get_status_display()),
+                    "progress": _percent_text(measure_node.percent),
+                }
+                measures.append(row)
+                measure_rows.append(row)
+                indicators += [_indicator(r, measure.code) for r in measure_node.indicators]
+            goals.append(
+                {
+                    "code": goal.code,
+                    "name": typography(goal.name),
+                    "progress": _percent_text(goal_node.percent),
+                    "measures": measures,
+                }
+            )
+        areas.append(
+            {
+                "code": area.code,
+                "name": typography(area.name),
+                "progress": _percent_text(area_node.percent),
+                "goals": goals,
+            }
+        )
+    return {
+        "unit": plan.unit.name,
+        "plan": {
+            "title": typography(plan.title),
+            "kind": str(plan.get_kind_display()),
+            "period": f"{plan.year_from}–{plan.year_to}",
+            "status": str(plan.get_status_display()),
+            "main_goal": typography(plan.main_goal),
+            "target_group": typography(plan.target_group),
+            "progress": _percent_text(tree.percent),
+            "is_example": plan.is_example,
+        },
+        "generated_on": date_long(today or timezone.localdate()),
+        "areas": areas,
+        "measure_rows": measure_rows,
+        "indicators": indicators,
+    }
+
+
+def generate_psz_report(plan: InclusionPlan, fmt: str) -> RenderedDocument:
+    context = psz_report_context(plan)
+    filename = f"zprava-o-plneni-psz-{plan.unit.slug}-{plan.year_from}-{plan.year_to}.{fmt}"
+    if fmt == "pdf":
+        return render_pdf(template_name="plans/pdf/psz_report.html", context=context, filename=filename)
+    if fmt == "docx":
+        return render_docx(template=DOCX_TEMPLATE, context=context, filename=filename)
+    raise ValueError(fmt)

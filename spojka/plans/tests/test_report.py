@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from io import BytesIO
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from docx import Document as DocxDocument
+from pypdf import PdfReader
+
+from spojka.cooperation.models import TerritorialUnit
+from spojka.documents.models import Document, DocumentType
+from spojka.plans import selectors
+from spojka.plans.models import PlanKind
+from spojka.plans.report import generate_psz_report, psz_report_context
+
+pytestmark = pytest.mark.django_db
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+@pytest.fixture
+def psz(db):
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    unit = TerritorialUnit.objects.get(ico="00286010")
+    plan = unit.inclusion_plans.get(kind=PlanKind.PSZ)
+    return selectors.plan_with_tree(unit, plan.pk)
+
+
+def test_report_lists_every_area_goal_and_measure_with_status_and_indicators(psz):
+    context = psz_report_context(psz)
+    measures = [m for area in psz.areas.all() for goal in area.goals.all() for m in goal.measures.all()]
+    assert len(context["measure_rows"]) == len(measures) > 0
+    assert {r["code"] for r in context["measure_rows"]} == {m.code for m in measures}
+    assert len(context["indicators"]) == sum(
+        len(n.indicators.all()) for n in [*measures, *(g for a in psz.areas.all() for g in a.goals.all())]
+    )
+
+    pdf = generate_psz_report(psz, "pdf")
+    text = _clean(" ".join(page.extract_text() for page in PdfReader(BytesIO(pdf.content)).pages))
+    assert "Zpráva o plnění plánu sociálního začleňování" in text
+    for measure in measures:
+        assert _clean(measure.code) in text
+    assert "Domovník" in text  # an ESIF intervention of the seed, with its diacritics
+    assert context["plan"]["progress"].replace("\u00a0", " ") in text
+
+    docx = DocxDocument(BytesIO(generate_psz_report(psz, "docx").content))
+    cells = _clean(" ".join(c.text for t in docx.tables for row in t.rows for c in row.cells))
+    assert all(_clean(m.name) in cells for m in measures)
+    assert "{%" not in cells and "{{" not in cells
+
+
+def test_report_download_and_save_into_the_library(psz, client):
+    from spojka.accounts.models import User
+
+    client.force_login(User.objects.get(username="jihlava"))
+    url = reverse("plans:plan_report", kwargs={"unit": "jihlava", "pk": psz.pk, "fmt": "docx"})
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    bad = reverse("plans:plan_report", kwargs={"unit": "jihlava", "pk": psz.pk, "fmt": "exe"})
+    assert client.get(bad).status_code == 404
+
+    save = reverse("plans:plan_report_save", kwargs={"unit": "jihlava", "pk": psz.pk, "fmt": "pdf"})
+    assert client.post(save).status_code == 302
+    client.post(save)
+    document = Document.objects.get(doc_type=DocumentType.PSZ_REPORT, object_id=psz.pk)
+    assert document.versions.count() == 2
