@@ -86,7 +86,8 @@ def chromium():
 def browser_page(chromium, live_server):
     context = chromium.new_context(locale="cs-CZ", accept_downloads=True)
     page = context.new_page()
-    page.set_default_timeout(15000)
+    # Generous: CI runs two suites on a 2-core machine and PDF generation is slow under load.
+    page.set_default_timeout(30000)
     # Nothing may leave the machine: every asset must be served by the app itself.
     outside = []
     page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(live_server.url) else None)
