@@ -14,6 +14,7 @@ from spojka.core.forms import native_date_widgets
 from spojka.core.uploads import safe_filename
 from spojka.lib.czech import number
 from spojka.lib.ico import validate_ico
+from spojka.partnership.models import OrganisationCategory, WorkingGroupKind
 
 from .errors import ImportRejected
 from .extract import extract_text
@@ -68,15 +69,6 @@ class UploadForm(forms.Form):
 def _blank(choices) -> list[tuple[str, str]]:
     return [("", "—"), *choices]
 
-
-# partnership.OrganisationCategory (contracts.md), repeated so that the review works without that app.
-ORGANISATION_CATEGORY_CHOICES = [
-    ("city_department", _("odbor města")),
-    ("public_institution", _("veřejná instituce")),
-    ("ngo", _("nezisková organizace")),
-    ("agency", _("agentura")),
-    ("other", _("jiná")),
-]
 
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
 
@@ -255,7 +247,7 @@ class ReviewForm(forms.Form):
         for i in range(len(values["activities"])):
             initial[f"activity_{i}_include"] = True
         for i, group in enumerate(values["working_groups"]):
-            initial[f"group_{i}_cross_cutting"] = group["kind"] == "cross_cutting"
+            initial[f"group_{i}_cross_cutting"] = group["kind"] == WorkingGroupKind.CROSS_CUTTING
         return initial
 
     def _add_rows(self) -> None:
@@ -299,8 +291,8 @@ class ReviewForm(forms.Form):
             )
             self.fields[f"member_{i}_category"] = forms.ChoiceField(
                 label=_("Kategorie člena %(n)s") % {"n": n},
-                choices=ORGANISATION_CATEGORY_CHOICES,
-                initial="other",
+                choices=OrganisationCategory.choices,
+                initial=OrganisationCategory.OTHER,
             )
         for i, activity in enumerate(values["activities"]):
             self.fields[f"activity_{i}_include"] = forms.BooleanField(
@@ -456,7 +448,10 @@ class ReviewForm(forms.Form):
             for row in self._included("area", ["name", "focus"])
         ]
         data["working_groups"] = [
-            {"name": row["name"], "kind": "cross_cutting" if row["cross_cutting"] else "thematic"}
+            {
+                "name": row["name"],
+                "kind": WorkingGroupKind.CROSS_CUTTING if row["cross_cutting"] else WorkingGroupKind.THEMATIC,
+            }
             for row in self._included("group", ["name", "cross_cutting"])
         ]
         data["members"] = self._included("member", ["name", "category"])

@@ -7,12 +7,8 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from spojka.compliance.models import DOCUMENT_TYPE_LABELS, MEETING_KIND_LABELS
 from spojka.lib.czech import date_short
-
-try:  # the codes are the contract (contracts.md); the compliance app owns their labels
-    from spojka.compliance.models import DOCUMENT_TYPE_LABELS, MEETING_KIND_LABELS
-except ImportError:  # pragma: no cover - only while the compliance app is missing
-    DOCUMENT_TYPE_LABELS, MEETING_KIND_LABELS = {}, {}
 
 SEASONS = {
     "spring": gettext_lazy("jaro"),

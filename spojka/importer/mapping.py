@@ -13,14 +13,16 @@ from typing import Any
 
 from django.utils.text import slugify
 
+from spojka.partnership.models import OrganisationCategory, WorkingGroupKind
+
 from .parsed import Activity, Field, ParsedDescription, RuleSpec
 
-# The parser's member categories → partnership.OrganisationCategory codes (contracts.md).
+# The parser's member categories → the partnership's organisation categories.
 ORGANISATION_CATEGORIES = {
-    "city": "city_department",
-    "public_institutions": "public_institution",
-    "ngos": "ngo",
-    "other": "other",
+    "city": OrganisationCategory.CITY_DEPARTMENT,
+    "public_institutions": OrganisationCategory.PUBLIC_INSTITUTION,
+    "ngos": OrganisationCategory.NGO,
+    "other": OrganisationCategory.OTHER,
 }
 # A frequency "per half year" is twice a year, and so on; the compliance rules count per year.
 TIMES_PER_YEAR = {"year": 1, "half_year": 2, "quarter": 4, "month": 12, "week": 52}
@@ -100,9 +102,9 @@ def member_rows(parsed: ParsedDescription) -> list[dict[str, str]]:
     unit = text(parsed.unit_name)
     rows = []
     for group in value(parsed.members) or []:
-        category = ORGANISATION_CATEGORIES.get(group.category, "other")
+        category = ORGANISATION_CATEGORIES.get(group.category, OrganisationCategory.OTHER)
         for name in group.organisations:
-            if category == "city_department" and unit:
+            if category == OrganisationCategory.CITY_DEPARTMENT and unit:
                 name = f"{unit} – {name}"
             rows.append({"name": name[:NAME_LENGTH], "category": category})
     return rows
@@ -160,7 +162,10 @@ def initial_data(parsed: ParsedDescription) -> dict[str, Any]:
         "target_group": text(parsed.psz_target_group),
         "lp_established_by": text(parsed.lp_established_by),
         "working_groups": [
-            {"name": group.name, "kind": "cross_cutting" if group.crosscutting else "thematic"}
+            {
+                "name": group.name,
+                "kind": WorkingGroupKind.CROSS_CUTTING if group.crosscutting else WorkingGroupKind.THEMATIC,
+            }
             for group in value(parsed.working_groups) or []
         ],
         "members": member_rows(parsed),

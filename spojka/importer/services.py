@@ -8,14 +8,13 @@ from typing import Any
 
 from auditlog.context import set_actor
 from dateutil.relativedelta import relativedelta
-from django.apps import apps
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from spojka.accounts.models import User
+from spojka.compliance.models import Activity, Rule
 from spojka.cooperation.models import (
     CooperationDescription,
     KeyRole,
@@ -25,35 +24,17 @@ from spojka.cooperation.models import (
     TerritorialUnit,
 )
 from spojka.cooperation.services import description_save
+from spojka.partnership.models import (
+    LocalPartnership,
+    Organisation,
+    PartnershipMember,
+    Person,
+    WorkingGroup,
+)
 
 from .models import ImportDraft
 
 PLACEHOLDER_REPRESENTATIVE = "(doplnit zástupce)"
-
-# Parts written by other apps; an app that is not there yet is skipped and the confirmation says so.
-_DEPENDENT_PARTS = {
-    "partnership": (
-        ("partnership", ("Organisation", "Person", "LocalPartnership", "WorkingGroup", "PartnershipMember")),
-        gettext_lazy("lokální partnerství, pracovní skupiny a členové"),
-    ),
-    "schedule": (("compliance", ("Activity", "Rule")), gettext_lazy("harmonogram (činnosti a pravidla)")),
-}
-
-
-def _models(app_label: str, names: tuple[str, ...]) -> dict[str, type[models.Model]] | None:
-    try:
-        return {name: apps.get_model(app_label, name) for name in names}
-    except LookupError:
-        return None
-
-
-def unavailable_parts() -> list[str]:
-    """Czech names of the parts an import cannot write because their app's models are missing."""
-    return [
-        str(label)
-        for (app_label, names), label in _DEPENDENT_PARTS.values()
-        if _models(app_label, names) is None
-    ]
 
 
 @transaction.atomic
@@ -220,14 +201,10 @@ def _roles(unit: TerritorialUnit, description: CooperationDescription, data: dic
 
 
 def _partnership(unit: TerritorialUnit, data: dict[str, Any]) -> None:
-    found = _models(*_DEPENDENT_PARTS["partnership"][0])
     groups = [group for group in data.get("working_groups", []) if group.get("name")]
     members = [member for member in data.get("members", []) if member.get("name")]
-    if found is None or not (data.get("lp_established_by") or groups or members):
+    if not (data.get("lp_established_by") or groups or members):
         return
-    Organisation, Person = found["Organisation"], found["Person"]
-    LocalPartnership, WorkingGroup = found["LocalPartnership"], found["WorkingGroup"]
-    PartnershipMember = found["PartnershipMember"]
     partnership = LocalPartnership.objects.filter(unit=unit).first()
     if partnership is None:
         partnership = LocalPartnership.objects.create(
@@ -253,7 +230,7 @@ def _partnership(unit: TerritorialUnit, data: dict[str, Any]) -> None:
         if organisation.pk in seated:
             continue
         seated.add(organisation.pk)
-        # A seat needs a representative (contracts.md); the document names none, so a placeholder
+        # A seat needs a representative; the document names none, so a placeholder
         # that says what to fill in stands in until the unit enters the real person.
         representative = Person.objects.create(
             unit=unit, first_name=name[:100], last_name=PLACEHOLDER_REPRESENTATIVE, organisation=organisation
@@ -264,10 +241,6 @@ def _partnership(unit: TerritorialUnit, data: dict[str, Any]) -> None:
 
 
 def _schedule(description: CooperationDescription, data: dict[str, Any]) -> None:
-    found = _models(*_DEPENDENT_PARTS["schedule"][0])
-    if found is None:
-        return
-    Activity, Rule = found["Activity"], found["Rule"]
     for order, row in enumerate(data.get("activities", []), start=1):
         values = {key: value for key, value in row.items() if key != "rules"}
         activity = Activity.objects.create(

@@ -60,13 +60,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             except ValidationError as error:
                 _add_errors(form, error)
             else:
-                message = _("Popis spolupráce byl naimportován jako návrh.")
-                skipped = services.unavailable_parts()
-                if skipped:
-                    message += " " + _("Nenaimportováno (modul zatím chybí): %(parts)s.") % {
-                        "parts": ", ".join(skipped)
-                    }
-                messages.success(request, message)
+                messages.success(request, _("Popis spolupráce byl naimportován jako návrh."))
                 return redirect(description)
         status = 422
     existing_unit = form.existing_unit if form.is_bound else None

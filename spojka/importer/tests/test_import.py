@@ -497,13 +497,6 @@ def test_the_upload_page_lists_recent_uploads_with_the_same_queries_for_any_numb
         assert page.count("čeká na kontrolu") == (min(size, 20) + 1) // 2
 
 
-def test_the_review_offers_the_partnership_apps_organisation_categories(db):
-    from spojka.importer.forms import ORGANISATION_CATEGORY_CHOICES
-    from spojka.partnership.models import OrganisationCategory
-
-    assert [code for code, _label in ORGANISATION_CATEGORY_CHOICES] == OrganisationCategory.values
-
-
 def test_parser_warnings_are_shown_on_the_review(world, login):
     client = login(world.users["agency_admin"])
     draft = _draft(text=SEED_TEXT.replace("IČ 00286010", "IČ 00286011"))
@@ -514,24 +507,6 @@ def test_parser_warnings_are_shown_on_the_review(world, login):
     assert response.status_code == 422
     assert "IČO musí mít 8 číslic a platnou kontrolní číslici" in response.content.decode()
     assert not world.unit.descriptions.filter(version=2).exists()
-
-
-def test_a_part_whose_app_is_missing_is_skipped_and_the_confirmation_says_so(world, login, monkeypatch):
-    from spojka.importer import services
-
-    real = services._models
-    monkeypatch.setattr(
-        services,
-        "_models",
-        lambda app_label, names: None if app_label == "partnership" else real(app_label, names),
-    )
-    client = login(world.users["agency_admin"])
-    draft = _draft()
-    response = client.post(draft.get_absolute_url(), _post_data(_seed_form()), follow=True)
-    page = response.content.decode()
-    assert "Nenaimportováno (modul zatím chybí): lokální partnerství, pracovní skupiny a členové." in page
-    assert not PartnershipMember.objects.exists() and not LocalPartnership.objects.exists()
-    assert world.unit.descriptions.get(version=2).activities.count() == 6
 
 
 def test_the_demo_uploads_the_seed_once(db):

@@ -19,7 +19,7 @@ from spojka.importer.extract import extract_text
 from spojka.importer.mapping import initial_data
 from spojka.importer.models import ImportDraft
 from spojka.importer.parser import parse_cooperation_description
-from spojka.importer.services import import_confirm, unavailable_parts
+from spojka.importer.services import import_confirm
 
 
 class Command(BaseCommand):
@@ -68,8 +68,6 @@ class Command(BaseCommand):
             self.stdout.write(f"{path}: {description} ({description.get_absolute_url()})")
         if options["json"]:
             self.stdout.write(json.dumps(printed, ensure_ascii=False, indent=2, default=str))
-        elif not options["dry_run"] and unavailable_parts():
-            self.stdout.write("Nenaimportováno (modul zatím chybí): " + ", ".join(unavailable_parts()))
         if failures:
             raise CommandError(f"Nenačteno souborů: {failures}.")
 
