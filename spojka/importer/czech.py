@@ -112,8 +112,9 @@ def stem(word: str) -> str:
 def clean(text: str) -> str:
     """Collapse the line breaks and runs of spaces of extracted text into single spaces."""
     text = text.replace("\xad", "")  # soft hyphens from PDF hyphenation
-    # "(2015-\n2020)": a year range broken after its dash is one token, not two.
-    text = re.sub(r"(\d)[ \t]*([-–])[ \t]*\n\s*(\d)", r"\1\2\3", text)
+    # "(2015-\n2020)": a year range broken after its dash is one token, not two ("2018 -\n2020"
+    # keeps its spaces).
+    text = re.sub(r"(\d)([-–])[ \t]*\n\s*(\d)", r"\1\2\3", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
