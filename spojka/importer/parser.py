@@ -517,7 +517,7 @@ def _focus_chunks(src: Source, start: int, end: int) -> list[tuple[int, int]]:
     """The "V oblasti X …" passages: each starts a sentence and runs to the next one."""
     starts = []
     for match in _FOCUS_START_RE.finditer(src.masked, start, end):
-        before = src.masked[start : match.start()].rstrip()
+        before = src.masked[max(start, match.start() - 200) : match.start()].rstrip()
         if not before or before[-1] in ".!?:":
             starts.append(match.start())
     ends = [*starts[1:], end] if starts else []

@@ -10,9 +10,12 @@ be read from the masked text while its snippet is cut, unchanged, from the origi
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -25,11 +28,15 @@ T = TypeVar("T")
 FOOTNOTE_MARKER_RE = re.compile(r"(?<=[^\W\d_])(\d{1,2})(?=[\s:;,)]|\.\s|\.?$)")
 # A footnote body starts a line with its number and a capitalised sentence.
 FOOTNOTE_BODY_RE = re.compile(r"[ \t\f]*(\d{1,2})[ \t]+(?=[A-ZÁ-Ž„\"])")
+_FOOTNOTE_LINE_RE = re.compile(r"^" + FOOTNOTE_BODY_RE.pattern, re.M)
 PAGE_NUMBER_RE = re.compile(
     r"\s*(?:(?:stránka|strana|str\.)\s*\d{1,3}(?:\s*(?:z|ze|/)\s*\d{1,3})?"
     r"|\d{1,3}\s*(?:/|z|ze)\s*\d{1,3}"
     r"|[-–]?\s*\d{1,3}\s*[-–]?)\s*",
     re.IGNORECASE,
+)
+_PAGE_NUMBER_LINE_RE = re.compile(
+    r"^[ \t\f]*(?:" + PAGE_NUMBER_RE.pattern.replace(r"\s", r"[ \t\f]") + r")[ \t\f]*$", re.M | re.I
 )
 # A footnote longer than this without a closing full stop is more likely a misread body line.
 MAX_FOOTNOTE_LINES = 10
@@ -91,21 +98,20 @@ class Source:
         Lines that held only page furniture are dropped rather than turned into blank lines, so a
         page break does not look like a gap between two table cells.
         """
-        result: list[Line | None] = []
+        return list(self.iter_lines(start, end))
+
+    def iter_lines(self, start: int, end: int) -> Iterator[Line | None]:
         position = start
-        while position < end:
-            line_end = self.masked.find("\n", position, end)
-            if line_end == -1:
-                line_end = end
-            s, e = self.trim(position, line_end)
-            if e > s:
-                result.append(Line(s, e, self.masked[s:e]))
-            elif self.text[position:line_end].strip():
-                pass  # a furniture line
-            else:
-                result.append(None)
-            position = line_end + 1
-        return result
+        original = self.text
+        for raw in self.masked[start:end].split("\n"):
+            content = raw.strip()
+            if content:
+                left = position + len(raw) - len(raw.lstrip())
+                yield Line(left, left + len(content), content)
+            elif not original[position : position + len(raw)].strip():
+                yield None
+            # else: a line that held only page furniture
+            position += len(raw) + 1
 
 
 def mask_furniture(text: str) -> str:
@@ -117,34 +123,39 @@ def mask_furniture(text: str) -> str:
     furniture |= footnote_lines
     furniture |= _running_header_lines(text, spans, furniture)
 
-    chars = list(text)
-    for index in furniture:
-        start, end = spans[index]
-        for i in range(start, end):
-            chars[i] = " "
-    for start, end, number in markers:
-        # Without footnote bodies (a DOCX, a retyped text) markers are recognised by shape alone.
-        if number in footnote_numbers or not footnote_numbers:
-            for i in range(start, end):
-                chars[i] = " "
-    return "".join(chars)
+    blanks = [spans[index] for index in furniture]
+    # Without footnote bodies (a DOCX, a retyped text) markers are recognised by shape alone.
+    blanks += [
+        (start, end) for start, end, number in markers if number in footnote_numbers or not footnote_numbers
+    ]
+    parts = []
+    position = 0
+    for start, end in sorted(blanks):
+        if end <= position:
+            continue
+        start = max(start, position)
+        parts += [text[position:start], " " * (end - start)]
+        position = end
+    parts.append(text[position:])
+    return "".join(parts)
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    position = 0
-    for line in text.split("\n"):
-        spans.append((position, position + len(line)))
-        position += len(line) + 1
-    return spans
+    lengths = [len(line) for line in text.split("\n")]
+    starts = list(itertools.accumulate((length + 1 for length in lengths), initial=0))
+    return [(start, start + length) for start, length in zip(starts, lengths, strict=False)]
+
+
+def _line_index(spans: list[tuple[int, int]], offset: int) -> int:
+    return bisect.bisect_right(spans, (offset, len(spans) + offset + 1)) - 1
 
 
 def _page_number_lines(text: str, spans: list[tuple[int, int]]) -> set[int]:
-    return {
-        index
-        for index, (start, end) in enumerate(spans)
-        if text[start:end].strip() and PAGE_NUMBER_RE.fullmatch(text[start:end].replace("\f", ""))
-    }
+    lines = set()
+    for match in _PAGE_NUMBER_LINE_RE.finditer(text):
+        if match.group(0).strip(" \t\f"):
+            lines.add(_line_index(spans, match.start()))
+    return lines
 
 
 def _footnote_lines(
@@ -162,21 +173,23 @@ def _footnote_lines(
     """
     lines: set[int] = set()
     numbers: set[int] = set()
+    first_marker: dict[int, int] = {}
+    for position, _end, number in markers:
+        first_marker.setdefault(number, position)
     last_number = 0
-    index = 0
-    while index < len(spans):
-        start, end = spans[index]
-        match = FOOTNOTE_BODY_RE.match(text, start, end)
-        number = int(match.group(1)) if match else 0
-        marked_before = any(n == number and s < start for s, _, n in markers)
-        if not match or index in furniture or number <= last_number or not marked_before:
-            index += 1
+    done = -1  # lines up to this one belong to an earlier footnote
+    for match in _FOOTNOTE_LINE_RE.finditer(text):
+        index = _line_index(spans, match.start())
+        start = spans[index][0]
+        number = int(match.group(1))
+        marked_before = first_marker.get(number, len(text)) < start
+        if index <= done or index in furniture or number <= last_number or not marked_before:
             continue
         last = _footnote_end(text, spans, index)
         lines.update(range(index, last + 1))
         numbers.add(number)
         last_number = number
-        index = last + 1
+        done = last
     return lines, numbers
 
 
@@ -195,11 +208,14 @@ def _running_header_lines(text: str, spans: list[tuple[int, int]], furniture: se
     between pages) or the start/end of the text. Repeated lines elsewhere, like "Záznam z jednání"
     in several table rows, are content and stay.
     """
-    content = [i for i, (s, e) in enumerate(spans) if text[s:e].strip() and i not in furniture]
-    edges = {i for i in furniture if i not in content} | {
-        i for i, (s, e) in enumerate(spans) if "\f" in text[s:e]
-    }
+    raw_lines = text.split("\n")
+    content = [i for i, line in enumerate(raw_lines) if line.strip() and i not in furniture]
+    content_set = set(content)
+    edges = {i for i in furniture if i not in content_set}
+    if "\f" in text:
+        edges |= {i for i, (s, e) in enumerate(spans) if "\f" in text[s:e]}
     position_in_content = {line: rank for rank, line in enumerate(content)}
+    sorted_edges = sorted(edges)
 
     def near_edge(line: int) -> bool:
         rank = position_in_content[line]
@@ -207,11 +223,12 @@ def _running_header_lines(text: str, spans: list[tuple[int, int]], furniture: se
             return True
         before = content[rank - PAGE_EDGE_DISTANCE] if rank >= PAGE_EDGE_DISTANCE else -1
         after = content[rank + PAGE_EDGE_DISTANCE] if rank + PAGE_EDGE_DISTANCE < len(content) else len(spans)
-        return any(before <= edge <= after for edge in edges)
+        first = bisect.bisect_left(sorted_edges, before)
+        return first < len(sorted_edges) and sorted_edges[first] <= after
 
     occurrences: dict[str, list[int]] = defaultdict(list)
     for line in content:
-        key = " ".join(text[spans[line][0] : spans[line][1]].split())
+        key = raw_lines[line].strip()
         if len(key) >= 4:
             occurrences[key].append(line)
     repeated: set[int] = set()
