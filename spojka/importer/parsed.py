@@ -46,10 +46,15 @@ class Field(Generic[T]):
     snippet: str
     found: bool
     span: tuple[int, int] | None = None
+    # Why the value is doubtful though read ("neobvyklý formát čísla"); the review highlights it.
+    doubt: str | None = None
 
     @classmethod
     def missing(cls, snippet: str = "") -> Field[Any]:
         return cls(None, snippet, False, None)
+
+    def doubted(self, reason: str) -> Field[T]:
+        return dataclasses.replace(self, doubt=reason if self.doubt is None else f"{self.doubt}; {reason}")
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,7 @@ class InclusionManager:
     name: str | None
     vacant: bool
     note: str | None  # the vacancy / substitute text as written, e.g. "Zástup (samotná pozice …)"
+    department: str | None = None  # "odbor sociálních věcí" written after the name
 
 
 @dataclass(frozen=True)
@@ -143,6 +149,7 @@ class RuleSpec:
     text: str = ""
     at_least: bool = False  # "Minimálně 4x ročně"
     includes_working_groups: bool = False  # "(vč. pracovních skupin)"
+    doubt: str | None = None  # why this reading may be wrong; the review asks a person
 
 
 @dataclass(frozen=True)

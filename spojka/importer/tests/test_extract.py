@@ -308,6 +308,8 @@ def test_docx_grid_rows_are_lines_of_tab_separated_cells_and_narrow_tables_are_l
 def test_an_empty_docx_cell_is_present_and_empty():
     document = Document()
     document.add_paragraph("Doba platnosti popisu spolupráce")
+    document.add_paragraph("Kontaktní osoba za příslušný kraj (je-li relevantní)")
+    document.add_paragraph("není relevantní")
     document.add_paragraph(
         "Jednotlivé činnosti spolupráce a jejich harmonogram v průběhu platnosti popisu spolupráce"
     )

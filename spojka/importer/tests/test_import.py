@@ -502,7 +502,7 @@ def test_parser_warnings_are_shown_on_the_review(world, login):
     draft = _draft(text=SEED_TEXT.replace("IČ 00286010", "IČ 00286011"))
     page = client.get(draft.get_absolute_url()).content.decode()
     assert "Upozornění při čtení dokumentu" in page
-    assert "IČ 00286011 nemá platnou kontrolní číslici." in page
+    assert "IČ 00286011: neobvyklý formát čísla: IČO nemá platnou kontrolní číslici." in page
     response = client.post(draft.get_absolute_url(), _post_data(_seed_form(), ico="00286011"))
     assert response.status_code == 422
     assert "IČO musí mít 8 číslic a platnou kontrolní číslici" in response.content.decode()
