@@ -158,7 +158,7 @@ class TooManyPages(Exception):
 def _collect(container: LTContainer, height: float, glyphs: list[Glyph], rules: list[Rule]) -> None:
     for item in container:
         if isinstance(item, LTChar):
-            text = item.get_text()
+            text = item.get_text().replace("\xad", "").replace("\u2028", " ")
             if item.upright and text:
                 glyphs.append(Glyph(text, item.x0, item.x1, height - item.y1, height - item.y0, item.size))
         elif isinstance(item, LTLine | LTRect) or (isinstance(item, LTCurve) and len(item.pts) == 2):

@@ -22,6 +22,7 @@ page is read as geometry instead (`pdf_layout`):
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -29,7 +30,7 @@ from dataclasses import dataclass, field
 
 from .czech import continues_previous, fold
 from .pdf_layout import Band, Page, Segment, Word
-from .schedule import CELL_SEPARATOR
+from .schedule import CELL_SEPARATOR, ROW_CONTINUED, WORD_JOINED
 
 # Header cells of the schedule table, folded prefixes ("Odpovědno|st" may be broken mid-word).
 _HEADER_PREFIXES = ("cinnost", "specifik", "vystup", "odpov", "termin")
@@ -518,7 +519,7 @@ def _joined(lines: Paragraph, vocabulary: set[str]) -> str:
     text = lines[0].text
     for previous, line in zip(lines, lines[1:], strict=False):
         if _broken_word(previous, line, vocabulary):
-            text += line.text
+            text += WORD_JOINED + line.text
         elif text.endswith("-") and text[-2:-1].isalnum() and line.text[:1].isdigit():
             text += line.text  # "(2015-" / "2020)"
         else:
@@ -543,7 +544,7 @@ def _paragraphs_text(cell: list[Paragraph], vocabulary: set[str]) -> str:
 
 
 def _cell_text(cell: list[Paragraph], vocabulary: set[str]) -> str:
-    return CELL_SEPARATOR.join(" ".join(_joined(p, vocabulary).split()) for p in cell)
+    return CELL_SEPARATOR.join(re.sub(r"[ \t\n]+", " ", _joined(p, vocabulary)).strip() for p in cell)
 
 
 def _is_header_row(row: Row) -> bool:
@@ -561,7 +562,10 @@ def _merge_rows(row: Row, continuation: Row) -> None:
     for cell, more in zip(row, continuation, strict=False):
         if not more:
             continue
-        if cell and continues_previous(cell[-1][-1].text, more[0][0].text):
+        joins = bool(cell) and continues_previous(cell[-1][-1].text, more[0][0].text)
+        first = more[0][0]
+        more[0][0] = dataclasses.replace(first, text=ROW_CONTINUED + first.text)
+        if joins:
             cell[-1].extend(more[0])
             cell.extend(more[1:])
         else:

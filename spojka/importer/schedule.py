@@ -43,6 +43,13 @@ _WEAK_DEADLINE_START_RE = re.compile(
 _DASHES = ("-", "–", "—")
 _DASH_PREFIX_RE = re.compile(r"([-–—])[ \t]+(?=\S)")
 CELL_SEPARATOR = " / "
+# Marks left in the text by the PDF reader where it joined what the page had apart: a table row
+# continued on the next page (a line separator, read as a space) and a word that a narrow column
+# broke without a hyphen (a soft hyphen, dropped from values). The review asks a person to check.
+ROW_CONTINUED = "\u2028"
+WORD_JOINED = "\xad"
+ROW_CONTINUED_NOTE = "Řádek tabulky pokračuje na další stránce (sloupec zalomen přes stránku) – zkontrolujte, že se buňky spojily správně."
+WORD_JOINED_NOTE = "Slovo rozdělené v úzkém sloupci bez spojovníku bylo spojeno – zkontrolujte je."
 MAX_ACTIVITIES = 100
 MAX_SCHEDULE_LINES = 50 * MAX_ACTIVITIES
 _TAB_ROW_RE = re.compile(r"^[^\n\t]*\t[^\n\t]*\t[^\n\t]*\t", re.MULTILINE)
@@ -129,6 +136,10 @@ def _tab_row_activity(src: Source, line: Line) -> Activity:
     uncertain: list[str] = []
     if len(spans) != 6:
         uncertain.append(f"Řádek tabulky má {len(spans)} sloupců místo 6.")
+    if ROW_CONTINUED in line.text:
+        uncertain.append(ROW_CONTINUED_NOTE)
+    if WORD_JOINED in line.text:
+        uncertain.append(WORD_JOINED_NOTE)
     if len(spans) > 6:
         # Unexpected extra cells: keep the first and the last four; the middle is the specification.
         spans = [spans[0], (spans[1][0], spans[-5][1]), *spans[-4:]]
