@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from .cleaning import (
     VACANCY_MENTION_RE,
@@ -971,15 +972,36 @@ def _parse_signatures(src: Source, span: tuple[int, int]) -> tuple[Field[Signatu
     """ "V Jihlavě dne 15. 11. 2021    V Praze dne …": the unit signs first, the agency second."""
     fields: list[Field[Signature]] = []
     for match in _SIGNATURE_RE.finditer(src.masked, *span):
-        found = find_date(src.masked, match.end(), match.end() + 24)
-        # The date follows "dne" on its line; only its year may have wrapped to the next line.
-        on_same_line = found and "\n" not in src.masked[match.end() : found[1]]
-        signed = found[0] if found and on_same_line else None
-        stop = found[2] if found and on_same_line else match.end()
+        signed, stop = _signature_date(src, match.end())
         fields.append(
-            src.field(Signature(place=clean(match.group("place")), date=signed), match.start(), stop)
+            src.field(
+                Signature(place=clean(match.group("place")), date=signed), match.start(), stop or match.end()
+            )
         )
         if len(fields) == 2:
             break
     fields += [Field.missing()] * (2 - len(fields))
     return fields[0], fields[1]
+
+
+def _signature_date(src: Source, start: int) -> tuple[date | None, int | None]:
+    """The date after "dne" on its line, up to a tab (another signature may stand beside it).
+
+    Its year may have wrapped to the start of the next line ("V Horní Lhotě dne 2. 4." / "2024").
+    """
+    masked = src.masked
+    line_end = masked.find("\n", start)
+    line_end = len(masked) if line_end == -1 else line_end
+    cell_end = masked.find("\t", start, line_end)
+    cell_end = line_end if cell_end == -1 else cell_end
+    found = find_date(masked, start, cell_end)
+    if found:
+        return found[0], found[2]
+    if not _PARTIAL_DATE_END_RE.search(masked, start, cell_end) or not masked[start:cell_end].strip():
+        return None, None
+    year = _YEAR_START_RE.match(masked, line_end + 1)
+    if year is None:
+        return None, None
+    text = masked[start:cell_end] + " " + year.group(0).strip()
+    wrapped = find_date(text)
+    return (wrapped[0], year.end()) if wrapped else (None, None)

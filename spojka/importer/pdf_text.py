@@ -43,6 +43,7 @@ _PAGE_NUMBER_RE = re.compile(
 )
 _FOOTNOTE_NUMBER_RE = re.compile(r"\d{1,2}\s?\S")
 _PUNCTUATION = ".,;:!?()[]„“\"'–-/"
+_VOWELS = set("aeiouyáéíóúůýě")
 
 
 @dataclass
@@ -109,7 +110,8 @@ def _body_size(pages: list[Page]) -> float:
 
 
 def _vocabulary(pages: list[Page]) -> set[str]:
-    """Words surely complete: not the last of their line, or followed by punctuation.
+    """Words surely complete: neither the first nor the last of their line (a first word may be the
+    rest of a broken one), or a last one followed by punctuation.
 
     A line that ends in a fragment ("schvalovacíc" / "h procesů") is told from one that ends in a
     whole word by whether the fragment occurs as a word anywhere else.
@@ -120,7 +122,7 @@ def _vocabulary(pages: list[Page]) -> set[str]:
             for segment in band.segments:
                 for index, word in enumerate(segment.words):
                     last = index == len(segment.words) - 1
-                    if not last or word.text[-1:] in _PUNCTUATION:
+                    if index > 0 and (not last or word.text[-1:] in _PUNCTUATION):
                         vocabulary.add(_token(word.text))
     return vocabulary
 
@@ -194,24 +196,48 @@ def _region_of(band: Band, regions: list[_Region]) -> _Region | None:
 
 
 def _drop_footnotes(layout: _Layout, page: Page, regions: list[_Region]) -> None:
-    """Footnote bodies: the run of small-type lines at the foot of the page, from the first one
-    that opens with a footnote number."""
-    run: list[Band] = []
-    for band in reversed(page.bands):
-        if band.blank:
-            continue
-        small = max(segment.size for segment in band.segments) < 0.95 * layout.body_size
-        if not small or _region_of(band, regions) is not None:
-            break
-        run.append(band)
-    opening = [
-        index
-        for index, band in enumerate(run)
-        if band.lead_marker or _FOOTNOTE_NUMBER_RE.match(band.segments[0].text)
-    ]
-    if opening:
-        for band in run[: opening[-1] + 1]:
-            layout.dropped.add(id(band))
+    """Footnote bodies: the lines under the footnote separator (a short rule at the left margin
+    near the foot of the page), or else the run of small-type lines at the foot of the page; in
+    both cases only from a line that opens with a footnote number."""
+    outside = [band for band in page.bands if not band.blank and _region_of(band, regions) is None]
+    if not outside:
+        return
+    separator = _footnote_separator(page, outside, regions)
+    if separator is not None:
+        run = [band for band in outside if band.top > separator]
+    else:
+        run = []
+        for band in reversed(outside):
+            if _dominant_size(band) >= 0.95 * layout.body_size:
+                break
+            run.insert(0, band)
+    opening = next((index for index, band in enumerate(run) if _opens_footnote(band)), None)
+    if opening is not None:
+        layout.dropped.update(id(band) for band in run[opening:])
+
+
+def _footnote_separator(page: Page, bands: list[Band], regions: list[_Region]) -> float | None:
+    left = min(band.segments[0].x0 for band in bands)
+    for rule in page.rules:
+        short = rule.horizontal and rule.x1 - rule.x0 < 0.45 * page.width
+        at_margin = abs(rule.x0 - left) < 10
+        low = rule.y0 > page.height / 2
+        in_table = any(region.top - 2 <= rule.y0 <= region.bottom + 2 for region in regions)
+        below = [band for band in bands if band.top > rule.y0]
+        if short and at_margin and low and not in_table and below and _opens_footnote(below[0]):
+            return rule.y0
+    return None
+
+
+def _opens_footnote(band: Band) -> bool:
+    return band.lead_marker or bool(_FOOTNOTE_NUMBER_RE.match(band.segments[0].text))
+
+
+def _dominant_size(band: Band) -> float:
+    sizes: Counter[float] = Counter()
+    for word in _words(band):
+        sizes[round(word.size, 1)] += len(word.text)
+    return sizes.most_common(1)[0][0]
 
 
 def _drop_running_lines(layout: _Layout, regions: dict[int, list[_Region]]) -> None:
@@ -535,8 +561,15 @@ def _broken_word(previous: _CellLine, line: _CellLine, vocabulary: set[str]) -> 
     fragment, rest = _token(previous.text), _token(line.text.split(" ")[0])
     if fragment + rest in vocabulary:
         return True
-    # Otherwise two whole words ("organizačním" / "zajištění") unless neither is known as a word.
-    return not (fragment in vocabulary or (len(rest) > 1 and rest in vocabulary))
+    if fragment in vocabulary:
+        return False  # two whole words ("organizačním" / "zajištění")
+    if len(rest) == 1:
+        # "zastupitelstv" / "u obce", but "Projednávání" / "a vyhodnocování": a one-letter rest is
+        # a word of its own after a fragment that ends in a vowel, as Czech words mostly do.
+        return fragment[-1:] not in _VOWELS
+    # A word only a little too long for the column leaves a short rest ("st", "ní"); a longer
+    # first word ("naplňování") is a word of its own.
+    return len(rest) <= 3 and rest not in vocabulary
 
 
 def _paragraphs_text(cell: list[Paragraph], vocabulary: set[str]) -> str:
