@@ -12,6 +12,7 @@ import logging
 import unicodedata
 import zipfile
 from collections.abc import Iterator
+from pathlib import Path
 
 from docx import Document
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -23,7 +24,10 @@ from .pdf_text import pages_text
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+# One limit for the web upload, `manage.py import_cooperation` and `python -m spojka.importer`: a
+# cooperation description is a few pages; a larger file is something else, and it would take long.
+IMPORT_MAX_BYTES = 10 * 1024 * 1024
+DEFAULT_MAX_BYTES = IMPORT_MAX_BYTES
 # A cooperation description has a handful of pages; a much longer PDF is something else, and text
 # extraction time grows with pages.
 MAX_PDF_PAGES = 200
@@ -65,6 +69,27 @@ def extract_text(data: bytes, filename: str, *, max_bytes: int = DEFAULT_MAX_BYT
     if not text.strip():
         raise ImportRejected(f"Soubor „{filename}“ neobsahuje žádný text.")
     return text
+
+
+def read_file(path: Path, *, max_bytes: int = IMPORT_MAX_BYTES) -> bytes:
+    """A file named on the command line; ImportRejected (Czech) when it cannot be read."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ImportRejected(
+                f"Soubor „{path.name}“ je příliš velký ({_megabytes(size)}); nahrát lze nejvýše "
+                f"{_megabytes(max_bytes)}."
+            )
+        return path.read_bytes()
+    except FileNotFoundError as error:
+        raise ImportRejected(f"Soubor „{path}“ neexistuje.") from error
+    except IsADirectoryError as error:
+        raise ImportRejected(f"„{path}“ je složka, ne soubor.") from error
+    except PermissionError as error:
+        raise ImportRejected(f"Soubor „{path}“ nelze číst – chybí oprávnění.") from error
+    except OSError as error:
+        logger.info("%s could not be read: %r", path, error)
+        raise ImportRejected(f"Soubor „{path}“ se nepodařilo přečíst.") from error
 
 
 def _megabytes(size: int) -> str:

@@ -5,7 +5,6 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -17,7 +16,7 @@ from spojka.lib.ico import validate_ico
 from spojka.partnership.models import OrganisationCategory, WorkingGroupKind
 
 from .errors import ImportRejected
-from .extract import extract_text
+from .extract import IMPORT_MAX_BYTES, extract_text
 from .mapping import initial_data
 from .parsed import Field, ParsedDescription
 from .parser import parse_cooperation_description
@@ -48,7 +47,7 @@ class UploadForm(forms.Form):
         self.fields["file"].help_text = _(
             "PDF s textovou vrstvou, dokument Word (DOCX) nebo prostý text ve standardním formuláři "
             "popisu spolupráce; nejvýše %(size)s MB."
-        ) % {"size": number(Decimal(settings.UPLOAD_MAX_BYTES) / 1048576, decimals=1)}
+        ) % {"size": number(Decimal(IMPORT_MAX_BYTES) / 1048576, decimals=1)}
         self.text = ""
         self.filename = ""
 
@@ -57,8 +56,9 @@ class UploadForm(forms.Form):
         name = safe_filename(upload.name)
         upload.seek(0)
         try:
-            # The kind of file is judged by its content; the size limit is the site's upload limit.
-            text = extract_text(upload.read(), name, max_bytes=settings.UPLOAD_MAX_BYTES)
+            # The kind of file is judged by its content; the size limit is the importer's, shared
+            # with the command line.
+            text = extract_text(upload.read(), name, max_bytes=IMPORT_MAX_BYTES)
             parse_cooperation_description(text)  # refuses texts that are not a cooperation description
         except ImportRejected as error:
             raise forms.ValidationError(error.message, code="rejected") from error
