@@ -41,11 +41,12 @@ MAX_CONTROL_CHAR_SHARE = 0.01
 _SUPPORTED = "Nahrajte prosím PDF s textem, dokument Word (DOCX) nebo prostý text."
 
 
-def extract_text(data: bytes, filename: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+def extract_text(data: bytes, filename: str, *, max_bytes: int | None = None) -> str:
     """The text of an uploaded file; raises ImportRejected (Czech message) when there is none.
 
     `filename` is only used in messages.
     """
+    max_bytes = IMPORT_MAX_BYTES if max_bytes is None else max_bytes
     if not data.strip():
         raise ImportRejected(f"Soubor „{filename}“ je prázdný.")
     if len(data) > max_bytes:
@@ -71,8 +72,9 @@ def extract_text(data: bytes, filename: str, *, max_bytes: int = DEFAULT_MAX_BYT
     return text
 
 
-def read_file(path: Path, *, max_bytes: int = IMPORT_MAX_BYTES) -> bytes:
+def read_file(path: Path, *, max_bytes: int | None = None) -> bytes:
     """A file named on the command line; ImportRejected (Czech) when it cannot be read."""
+    max_bytes = IMPORT_MAX_BYTES if max_bytes is None else max_bytes
     try:
         size = path.stat().st_size
         if size > max_bytes:
