@@ -27,7 +27,15 @@ from dataclasses import dataclass
 
 from .czech import clean, continues_previous, fold, is_abbreviation_before, starts_upper, words
 from .parsed import Activity, Field, OutputSpec
-from .rules import DEADLINE_DATE_RE, FREQUENCY_RE, SEASON_RE, YEAR_ONLY_RE, document_type, parse_rules
+from .rules import (
+    COUNT_RE,
+    DEADLINE_DATE_RE,
+    FREQUENCY_RE,
+    SEASON_RE,
+    YEAR_ONLY_RE,
+    document_type,
+    parse_rules,
+)
 from .text import Line, Source
 
 # The header row, however the extraction broke it: from "Činnost" to "Termín dokončení".
@@ -236,7 +244,7 @@ def _starts_deadline(text: str, *, strong_only: bool) -> bool:
     if not _may_start_deadline(text):
         return False
     frequency = FREQUENCY_RE.match(text)
-    if frequency and frequency.group(0).strip():
+    if (frequency and frequency.group(0).strip()) or COUNT_RE.match(text):
         return True
     if SEASON_RE.match(text) or DEADLINE_DATE_RE.match(text):
         return True

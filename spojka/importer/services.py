@@ -11,7 +11,7 @@ from auditlog.context import set_actor
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models.functions import Lower
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -349,29 +349,34 @@ def _partnership_matches(
     unit: TerritorialUnit | None, groups: list[str], members: list[str]
 ) -> tuple[set[str], dict[str, int], set[int]]:
     """Working groups of the unit's LP with these names, organisations with these names (lower
-    case → id, the oldest), and the organisations already seated in the unit's LP."""
+    case → id of the oldest), and the organisations already seated in the unit's LP. Names match
+    as on confirmation (`iexact`), in one query each."""
     existing_groups: set[str] = set()
     seated: set[int] = set()
-    if unit is not None:
+    if unit is not None and groups:
         existing_groups = {
             name.lower()
-            for name in WorkingGroup.objects.filter(unit=unit)
-            .annotate(lower=Lower("name"))
-            .filter(lower__in=[name.lower() for name in groups])
-            .values_list("name", flat=True)
+            for name in WorkingGroup.objects.filter(_any_name(groups), unit=unit).values_list(
+                "name", flat=True
+            )
         }
+    if unit is not None:
         seated = set(
             PartnershipMember.objects.filter(
                 unit=unit, working_group__isnull=True, valid_to__isnull=True
             ).values_list("organisation_id", flat=True)
         )
     known: dict[str, int] = {}
-    rows = (
-        Organisation.objects.annotate(lower=Lower("name"))
-        .filter(lower__in=[name.lower() for name in members])
-        .order_by("-pk")
-        .values_list("lower", "pk")
-    )
-    for lower, pk in rows:
-        known[lower] = pk  # the oldest wins, as on confirmation
+    if members:
+        for name, pk in (
+            Organisation.objects.filter(_any_name(members)).order_by("-pk").values_list("name", "pk")
+        ):
+            known[name.lower()] = pk  # the oldest wins, as on confirmation
     return existing_groups, known, seated
+
+
+def _any_name(names: list[str]) -> Q:
+    condition = Q()
+    for name in dict.fromkeys(names):
+        condition |= Q(name__iexact=name)
+    return condition
