@@ -79,6 +79,8 @@ def _blank(choices) -> list[tuple[str, str]]:
 
 
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
+# Inputs inside a table cell take the cell's width, so the table fits a phone's screen.
+CELL_INPUT = "width: 100%; min-width: 0; box-sizing: border-box"
 
 
 class ReviewForm(forms.Form):
@@ -291,7 +293,7 @@ class ReviewForm(forms.Form):
                 label=_("Název pracovní skupiny %(n)s") % {"n": n},
                 max_length=200,
                 required=False,
-                widget=forms.TextInput(attrs={"size": 40}),
+                widget=forms.TextInput(attrs={"style": CELL_INPUT}),
             )
             self.fields[f"group_{i}_cross_cutting"] = forms.BooleanField(
                 label=_("Pracovní skupina %(n)s je průřezová") % {"n": n}, required=False
@@ -307,12 +309,13 @@ class ReviewForm(forms.Form):
                 label=_("Organizace člena %(n)s") % {"n": n},
                 max_length=300,
                 required=False,
-                widget=forms.TextInput(attrs={"size": 50}),
+                widget=forms.TextInput(attrs={"style": CELL_INPUT}),
             )
             self.fields[f"member_{i}_category"] = forms.ChoiceField(
                 label=_("Kategorie člena %(n)s") % {"n": n},
                 choices=OrganisationCategory.choices,
                 initial=OrganisationCategory.OTHER,
+                widget=forms.Select(attrs={"style": CELL_INPUT}),
             )
 
     def _describe_area_sources(self) -> None:
