@@ -38,8 +38,8 @@ from spojka.compliance.engine import Status
 from spojka.compliance.models import Activity, EvidenceLink, Rule, RuleKind, label_of
 from spojka.cooperation.models import CooperationDescription, TerritorialUnit
 from spojka.cooperation.models import Status as DescriptionStatus
-from spojka.documents.models import DocumentType
-from spojka.meetings.models import MeetingKind, MeetingState
+from spojka.documents.models import Document, DocumentType, Resolution
+from spojka.meetings.models import Meeting, MeetingKind, MeetingState
 
 MEETING = "meeting"
 DOCUMENT = "document"
@@ -197,10 +197,6 @@ def _validity_range(descriptions: Sequence[CooperationDescription]) -> tuple[dat
 
 
 def _meetings(unit_ids: set[int], slugs: dict[int, str], start: date, end: date) -> dict[int, list[Evidence]]:
-    try:
-        from spojka.meetings.models import Meeting
-    except ImportError:  # the meetings app is not there yet: no meeting evidence
-        return {}
     rows = (
         Meeting.objects.filter(unit_id__in=unit_ids, starts_at__gte=_day_start(start))
         .filter(starts_at__lt=_day_start(end + timedelta(days=1)))
@@ -230,10 +226,6 @@ def _meetings(unit_ids: set[int], slugs: dict[int, str], start: date, end: date)
 def _documents(
     unit_ids: set[int], slugs: dict[int, str], start: date, doc_types: set[str], linked_ids: set[int]
 ) -> dict[int, list[Evidence]]:
-    try:
-        from spojka.documents.models import Document, Resolution
-    except ImportError:
-        return {}
     # The earliest resolution that adopted each document, in the same query.
     first_resolution = Resolution.objects.filter(document=OuterRef("pk")).order_by("adopted_on", "pk")
     documents = (
