@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_ENV := SPOJKA_DEMO=1
 
-.PHONY: run test lint bench messages clean
+.PHONY: run test test-fast lint bench messages clean
 
 $(VENV)/.runtime: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,13 +47,20 @@ run: $(VENV)/.runtime node_modules/.installed
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 test: $(VENV)/.dev node_modules/.installed system-packages lint
 	SPOJKA_TESTING=1 $(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest
 
+# Everything but the browser tests: for a quick check while working. `make test` stays the full suite.
+test-fast: $(VENV)/.dev node_modules/.installed lint
+	SPOJKA_TESTING=1 $(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest -m "not browser"
+
 bench: $(VENV)/.dev node_modules/.installed
-	$(PY) -m spojka.bench
+	$(PY) -m bench.pages
+	$(PY) -m bench.documents
 
 messages: $(VENV)/.dev
 	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=node_modules

@@ -94,7 +94,7 @@ def login(client):
 
 
 # Browser fixtures (real Chromium + axe-core) are shared by every app's browser tests.
-from spojka.core.tests.browser import browser_page, chromium  # noqa: E402,F401
+from spojka.testing.browser import browser_page, chromium  # noqa: E402,F401
 
 
 @pytest.fixture(autouse=True)

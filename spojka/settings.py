@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "spojka.plans",
     "spojka.documents",
     "spojka.compliance",
+    "spojka.reports",
     "spojka.importer",
 ]
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("spojka.plans.urls")),
     path("", include("spojka.documents.urls")),
     path("", include("spojka.compliance.urls")),
+    path("", include("spojka.reports.urls")),
     path("", include("spojka.importer.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -10,7 +10,7 @@ Three kinds of checkable rules appear in a cooperation description:
   ``evaluate_frequency`` (counts meetings);
 * periodic outputs, "1x ročně zpráva o plnění" → ``frequency_periods`` +
   ``evaluate_periodic_output`` (counts documents, which either exist or do not);
-* deadlines, "Podzim 2021" → ``season_due_date`` + ``evaluate_deadline``.
+* deadlines, "Podzim 2021" (due date from ``spojka.lib.seasons``) → ``evaluate_deadline``.
 
 A rule that cannot be checked ("dle nabídky ASZ") has the status ``Status.NO_RULE``.
 
@@ -26,8 +26,7 @@ Decisions (see also the docstrings of each function):
 
 from __future__ import annotations
 
-import calendar
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -35,63 +34,6 @@ from typing import Protocol
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
-
-# --------------------------------------------------------------------------------------------------
-# Seasons ("Podzim 2021")
-# --------------------------------------------------------------------------------------------------
-
-
-class Season(StrEnum):
-    SPRING = "spring"
-    SUMMER = "summer"
-    AUTUMN = "autumn"
-    WINTER = "winter"
-
-    @property
-    def label(self) -> Promise:  # a lazy translation; str() it inside a request or template
-        return SEASON_LABELS[self]
-
-
-SEASON_LABELS = {
-    Season.SPRING: _("jaro"),
-    Season.SUMMER: _("léto"),
-    Season.AUTUMN: _("podzim"),
-    Season.WINTER: _("zima"),
-}
-
-SEASON_CHOICES = [(season.value, SEASON_LABELS[season]) for season in Season]
-
-# The one place that says when a season ends. A value is (years after the stated year, month, day);
-# day None means "the last day of that month", which is how the winter of a leap year ends on
-# 29 February without a special case. Meteorological seasons: winter 2023 is December 2023 to
-# February 2024, so it is due in the *following* year. A setting may pass a different mapping
-# (for example astronomical seasons) to ``season_due_date``.
-SeasonEnd = tuple[int, int, int | None]
-SEASON_DUE_DATES: dict[str, SeasonEnd] = {
-    Season.SPRING: (0, 5, None),  # 31. 5.
-    Season.SUMMER: (0, 8, None),  # 31. 8.
-    Season.AUTUMN: (0, 11, None),  # 30. 11.
-    Season.WINTER: (1, 2, None),  # 28. or 29. 2. of the following year
-}
-
-
-def season_due_date(
-    *, season: Season | str, year: int, mapping: Mapping[str, SeasonEnd] | None = None
-) -> date:
-    """The due date of a season deadline: "Podzim 2021" → 30. 11. 2021, "Zima 2023" → 29. 2. 2024.
-
-    ``mapping`` replaces ``SEASON_DUE_DATES`` (a project setting may supply it).
-    """
-    table = SEASON_DUE_DATES if mapping is None else mapping
-    try:
-        year_offset, month, day = table[Season(season)]
-    except (KeyError, ValueError):
-        raise ValueError(f"Unknown season {season!r}") from None
-    due_year = year + year_offset
-    if day is None:
-        day = calendar.monthrange(due_year, month)[1]
-    return date(due_year, month, day)
-
 
 # --------------------------------------------------------------------------------------------------
 # Statuses

@@ -3,20 +3,16 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from spojka.compliance.models import (
-    DOCUMENT_TYPE_CHOICES,
-    MEETING_KIND_CHOICES,
-    Activity,
-    Rule,
-    RuleKind,
-)
-from spojka.core.forms import SpojkaModelForm
+from spojka.compliance.models import Activity, Rule, RuleKind
+from spojka.documents.models import DocumentType
+from spojka.lib.forms import SpojkaModelForm
+from spojka.meetings.models import MeetingKind
 
 
 class ActivityForm(SpojkaModelForm):
     outputs = forms.MultipleChoiceField(
         label=_("Výstupy (druhy dokumentů)"),
-        choices=DOCUMENT_TYPE_CHOICES,
+        choices=DocumentType.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -44,7 +40,7 @@ class ActivityForm(SpojkaModelForm):
 class RuleForm(SpojkaModelForm):
     meeting_kinds = forms.MultipleChoiceField(
         label=_("Které druhy jednání se počítají"),
-        choices=MEETING_KIND_CHOICES,
+        choices=MeetingKind.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )

@@ -5,8 +5,6 @@ An ``Activity`` is one row of the schedule table; each has zero or more checkabl
 Meetings and documents are matched to rules automatically (see ``services``); an ``EvidenceLink``
 is a person's correction of that matching for one rule: include this, exclude that.
 
-Meetings and documents are referenced generically (content type + id) so that this app depends on
-no other app's migrations.
 """
 
 from __future__ import annotations
@@ -20,33 +18,16 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from spojka.compliance import engine
-from spojka.core.models import TenantOwned, register_audited
+from spojka.cooperation.models import TenantOwned
+from spojka.documents.models import DocumentType
+from spojka.lib.audit import register_audited
+from spojka.lib.seasons import Season, season_due_date
+from spojka.meetings.models import MeetingKind
 
-# Codes of the meetings app's MeetingKind and the documents app's DocumentType (contracts.md).
-# Repeated here as choices so that the schedule can be entered before those apps exist and so that
-# a form can offer them; the codes are the contract, the labels are ours.
-MEETING_KIND_CHOICES = [
-    ("lp_plenary", _("jednání LP (plénum)")),
-    ("working_group", _("jednání pracovní skupiny")),
-    ("evaluation", _("hodnoticí jednání (konzultant ASZ, manažer SZ, pověřený zástupce)")),
-    ("public", _("veřejné setkání")),
-    ("other", _("jiné")),
-]
-DOCUMENT_TYPE_CHOICES = [
-    ("statute", _("statut a jednací řád")),
-    ("minutes", _("záznam z jednání")),
-    ("attendance", _("prezenční listina")),
-    ("certificate", _("osvědčení")),
-    ("coop_report", _("zpráva o plnění popisu spolupráce")),
-    ("psz_report", _("zpráva o plnění PSZ")),
-    ("psz", _("plán sociálního začleňování")),
-    ("analysis", _("podklad / analýza")),
-    ("presentation", _("prezentace")),
-    ("other", _("jiný")),
-]
-DOCUMENT_TYPE_LABELS = dict(DOCUMENT_TYPE_CHOICES)
-MEETING_KIND_LABELS = dict(MEETING_KIND_CHOICES)
+
+def label_of(choices: type[models.TextChoices], code: str) -> str:
+    """The label of a stored code; a code no longer offered is shown as stored."""
+    return str(choices(code).label) if code in choices.values else code
 
 
 class Activity(TenantOwned):
@@ -64,7 +45,7 @@ class Activity(TenantOwned):
     order = models.PositiveSmallIntegerField(_("pořadí"), default=0)
     name = models.CharField(_("činnost"), max_length=300)
     specification = models.TextField(_("specifikace činnosti"), blank=True)
-    # Document type codes (DOCUMENT_TYPE_CHOICES) of the required outputs, in the order written.
+    # DocumentType codes of the required outputs, in the order written.
     outputs = models.JSONField(_("výstupy"), default=list, blank=True)
     outputs_note = models.TextField(
         _("výstupy, jak jsou zapsány"),
@@ -90,7 +71,7 @@ class Activity(TenantOwned):
 
     @property
     def output_labels(self) -> list[str]:
-        return [str(DOCUMENT_TYPE_LABELS.get(code, code)) for code in self.outputs]
+        return [label_of(DocumentType, code) for code in self.outputs]
 
 
 class RuleKind(models.TextChoices):
@@ -123,7 +104,7 @@ class Rule(TenantOwned):
     counts_working_groups = models.BooleanField(_("počítají se i jednání pracovních skupin"), default=False)
     # periodic_output and deadline: which document evidences it
     document_type = models.CharField(
-        _("druh dokumentu"), max_length=20, choices=DOCUMENT_TYPE_CHOICES, blank=True
+        _("druh dokumentu"), max_length=20, choices=DocumentType.choices, blank=True
     )
     requires_resolution = models.BooleanField(
         _("vyžaduje usnesení orgánu obce"),
@@ -132,7 +113,7 @@ class Rule(TenantOwned):
     )
     # deadline: a date, or a season and year kept as written
     due_on = models.DateField(_("termín (datum)"), null=True, blank=True)
-    season = models.CharField(_("roční období"), max_length=10, choices=engine.SEASON_CHOICES, blank=True)
+    season = models.CharField(_("roční období"), max_length=10, choices=Season.choices, blank=True)
     season_year = models.PositiveSmallIntegerField(_("rok"), null=True, blank=True)
 
     class Meta:
@@ -152,12 +133,12 @@ class Rule(TenantOwned):
         if self.due_on:
             return self.due_on
         if self.season and self.season_year:
-            return engine.season_due_date(season=self.season, year=self.season_year, mapping=season_mapping())
+            return season_due_date(self.season, self.season_year)
         return None
 
     @property
     def meeting_kind_labels(self) -> list[str]:
-        return [str(MEETING_KIND_LABELS.get(code, code)) for code in self.meeting_kinds or []]
+        return [label_of(MeetingKind, code) for code in self.meeting_kinds or []]
 
     @property
     def counts_meetings(self) -> bool:
@@ -166,19 +147,6 @@ class Rule(TenantOwned):
     @property
     def counts_documents(self) -> bool:
         return self.kind in (RuleKind.PERIODIC_OUTPUT, RuleKind.DEADLINE)
-
-
-def season_mapping() -> dict[str, engine.SeasonEnd]:
-    """settings.SEASON_DUE_DATES ({"autumn": (11, 30), "winter": (2, None)}) in the engine's form.
-
-    A season whose end month comes before June ends in the year after the stated one: winter 2023
-    runs from December 2023 to February 2024.
-    """
-    mapping: dict[str, engine.SeasonEnd] = {}
-    for season, (month, day) in getattr(settings, "SEASON_DUE_DATES", {}).items():
-        offset = 1 if season == engine.Season.WINTER and month < 6 else 0
-        mapping[season] = (offset, month, day)
-    return {**engine.SEASON_DUE_DATES, **mapping}
 
 
 class EvidenceLink(TenantOwned):

@@ -1,6 +1,6 @@
 """The agency's overview of all cooperations it may see: one row per unit, a light per activity.
 
-A constant number of queries whatever the number of units (see ``services.evaluate_descriptions``).
+A constant number of queries whatever the number of units (see ``evaluation.evaluate_descriptions``).
 """
 
 from __future__ import annotations
@@ -10,13 +10,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from spojka.accounts.models import Membership, Role
-from spojka.compliance import engine, services
+from spojka.compliance import engine, evaluation
 from spojka.compliance.engine import Status
 from spojka.cooperation.models import CooperationDescription, TerritorialUnit
 from spojka.lib.czech import date_short
@@ -51,20 +52,12 @@ class UnitRow:
 PAGE_SIZE = 50
 
 
-@dataclass
-class OverviewPage:
-    rows: list[UnitRow]
-    number: int
-    pages: int
-    total: int
-
-
 def _rows(*, units: QuerySet[TerritorialUnit], region: str) -> list[UnitRow]:
     """Every unit with its current description and consultants, not evaluated yet (three queries)."""
     if region:
         units = units.filter(region=region)
     unit_list = list(units.order_by("name").distinct())
-    descriptions = services.current_descriptions(unit_list)
+    descriptions = evaluation.current_descriptions(unit_list)
     consultants: dict[int, list[str]] = defaultdict(list)
     for membership in (
         Membership.objects.filter(unit__in=unit_list, role=Role.CONSULTANT)
@@ -85,7 +78,7 @@ def _rows(*, units: QuerySet[TerritorialUnit], region: str) -> list[UnitRow]:
 
 def _evaluate(rows: list[UnitRow], today: date) -> None:
     """Fill in the activity lights of the given rows (a constant number of queries)."""
-    evaluated = services.evaluate_descriptions(
+    evaluated = evaluation.evaluate_descriptions(
         descriptions=[r.description for r in rows if r.description], today=today
     )
     for row in rows:
@@ -110,9 +103,9 @@ def overview_page(
     region: str = "",
     status: str = "",
     sort: str = "name",
-    page: int = 1,
+    page: str | int | None = 1,
     page_size: int = PAGE_SIZE,
-) -> OverviewPage:
+) -> Page:
     """One page of the overview.
 
     Filtering or sorting by status needs every unit evaluated; otherwise only the units shown on
@@ -125,12 +118,10 @@ def overview_page(
         if status:
             rows = [r for r in rows if r.status == status]
     _sort(rows, sort)
-    pages = max(1, -(-len(rows) // page_size))
-    number = min(max(1, page), pages)
-    shown = rows[(number - 1) * page_size : number * page_size]
+    shown = Paginator(rows, page_size).get_page(page)
     if not everything:
-        _evaluate(shown, today)
-    return OverviewPage(rows=shown, number=number, pages=pages, total=len(rows))
+        _evaluate(shown.object_list, today)
+    return shown
 
 
 def overview_rows(

@@ -24,11 +24,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from spojka.accounts.models import Membership, Role
-from spojka.compliance import services
+from spojka.compliance import evaluation
 from spojka.compliance.engine import Status
 from spojka.compliance.models import ReminderDigest
 from spojka.cooperation.models import TerritorialUnit
 from spojka.lib.czech import date_short
+from spojka.meetings.models import Meeting, MeetingState, Task, TaskState
 
 REMINDER_DAYS = (30, 7)
 RESPONSIBLE_ROLES = (Role.EDITOR, Role.CONSULTANT)
@@ -51,8 +52,8 @@ def unit_reports(*, today: date, units: list[TerritorialUnit] | None = None) -> 
     """What each unit's responsible people should hear about today (units with nothing are left out)."""
     units = list(TerritorialUnit.objects.all()) if units is None else units
     reports = {unit.pk: UnitReport(unit=unit) for unit in units}
-    descriptions = services.current_descriptions(units)
-    evaluated = services.evaluate_descriptions(descriptions=list(descriptions.values()), today=today)
+    descriptions = evaluation.current_descriptions(units)
+    evaluated = evaluation.evaluate_descriptions(descriptions=list(descriptions.values()), today=today)
     remind_on = {today + timedelta(days=d): d for d in REMINDER_DAYS}
     for description in descriptions.values():
         report = reports[description.unit_id]
@@ -76,12 +77,8 @@ def unit_reports(*, today: date, units: list[TerritorialUnit] | None = None) -> 
 
 
 def _tasks_and_meetings(reports: dict[int, UnitReport], today: date) -> None:
-    try:
-        from spojka.meetings.models import Meeting, Task
-    except ImportError:
-        return
     for unit_id, title, due_on in Task.objects.filter(
-        unit_id__in=reports, state="open", due_on__lt=today
+        unit_id__in=reports, state=TaskState.OPEN, due_on__lt=today
     ).values_list("unit_id", "title", "due_on"):
         reports[unit_id].overdue_tasks.append(
             _("%(title)s (termín %(date)s)") % {"title": title, "date": date_short(due_on)}
@@ -89,7 +86,9 @@ def _tasks_and_meetings(reports: dict[int, UnitReport], today: date) -> None:
     start_of_today = timezone.make_aware(datetime.combine(today, time.min))
     for unit_id, title, starts_at in (
         Meeting.objects.filter(
-            unit_id__in=reports, starts_at__lt=start_of_today, state__in=["held", "planned"]
+            unit_id__in=reports,
+            starts_at__lt=start_of_today,
+            state__in=[MeetingState.HELD, MeetingState.PLANNED],
         )
         .order_by("starts_at")
         .values_list("unit_id", "title", "starts_at")

@@ -12,14 +12,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from spojka.compliance import evaluation, services
 from spojka.compliance import overview as overview_service
-from spojka.compliance import services
 from spojka.compliance.engine import STATUS_CHOICES
 from spojka.compliance.forms import ActivityForm, EvidenceForm, RuleForm
 from spojka.compliance.models import Rule
 from spojka.cooperation.models import CooperationDescription, Region, TerritorialUnit
-from spojka.core.history import history_for
-from spojka.core.tenancy import unit_view
+from spojka.cooperation.tenancy import unit_view
+from spojka.lib.audit import history_for
+from spojka.lib.czech import date_short
+from spojka.meetings.models import MeetingState, TaskState
+from spojka.training.services import training_indicator
 
 # How long before the end of validity the dashboard warns (days).
 VALIDITY_WARNING_DAYS = 90
@@ -27,12 +30,8 @@ TASKS_SHOWN = 30
 
 
 def _training(description: CooperationDescription | None, today: date):
-    """The training indicator of the training app, if it is there (None shows "zatím bez údajů")."""
+    """The training indicator of the description (None shows "zatím bez údajů")."""
     if description is None:
-        return None
-    try:
-        from spojka.training.services import training_indicator
-    except ImportError:
         return None
     return training_indicator(description=description, on=today)
 
@@ -43,19 +42,18 @@ def _training(description: CooperationDescription | None, today: date):
 @unit_view()
 def dashboard(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
     today = timezone.localdate()
-    description = services.current_descriptions([unit]).get(unit.pk)
-    statuses = services.evaluate_description(description=description, today=today) if description else []
+    description = evaluation.current_descriptions([unit]).get(unit.pk)
+    statuses = evaluation.evaluate_description(description=description, today=today) if description else []
     days_left = description.days_left(today) if description else None
-    next_meetings, tasks, task_counts = [], [], {"open": 0, "overdue": 0}
-    if hasattr(unit, "meetings"):
-        next_meetings = list(
-            unit.meetings.filter(state="planned", starts_at__gte=timezone.now()).order_by("starts_at")[:5]
-        )
-    if hasattr(unit, "tasks"):
-        open_tasks = unit.tasks.filter(state="open")
-        tasks = list(open_tasks.select_related("assignee").order_by("due_on", "pk")[:TASKS_SHOWN])
-        # Counted in the database: the list shows only the first TASKS_SHOWN.
-        task_counts = open_tasks.aggregate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
+    next_meetings = list(
+        unit.meetings.filter(state=MeetingState.PLANNED, starts_at__gte=timezone.now()).order_by("starts_at")[
+            :5
+        ]
+    )
+    open_tasks = unit.tasks.filter(state=TaskState.OPEN)
+    tasks = list(open_tasks.select_related("assignee").order_by("due_on", "pk")[:TASKS_SHOWN])
+    # Counted in the database: the list shows only the first TASKS_SHOWN.
+    task_counts = open_tasks.aggregate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
     return render(
         request,
         "compliance/dashboard.html",
@@ -145,26 +143,24 @@ def _rule_or_404(unit: TerritorialUnit, pk: int) -> Rule:
 
 def _evidence_choices(unit: TerritorialUnit, rule: Rule) -> list[tuple[str, str]]:
     """Meetings (for a frequency rule) or documents (otherwise) of the unit, newest first."""
-    from spojka.lib.czech import date_short
-
     choices = []
-    if rule.counts_meetings and hasattr(unit, "meetings"):
+    if rule.counts_meetings:
         for pk, title, starts_at in unit.meetings.order_by("-starts_at").values_list(
             "pk", "title", "starts_at"
         )[:300]:
             choices.append(
-                (f"{services.MEETING}:{pk}", f"{date_short(timezone.localtime(starts_at))} – {title}")
+                (f"{evaluation.MEETING}:{pk}", f"{date_short(timezone.localtime(starts_at))} – {title}")
             )
-    elif rule.counts_documents and hasattr(unit, "documents"):
+    elif rule.counts_documents:
         for pk, title, issued_on in unit.documents.order_by("-issued_on", "-pk").values_list(
             "pk", "title", "issued_on"
         )[:300]:
-            choices.append((f"{services.DOCUMENT}:{pk}", f"{date_short(issued_on) or '–'} – {title}"))
+            choices.append((f"{evaluation.DOCUMENT}:{pk}", f"{date_short(issued_on) or '–'} – {title}"))
     return choices
 
 
-def _rule_status(rule: Rule, today: date) -> services.RuleStatus:
-    statuses = services.evaluate_description(description=rule.activity.description, today=today)
+def _rule_status(rule: Rule, today: date) -> evaluation.RuleStatus:
+    statuses = evaluation.evaluate_description(description=rule.activity.description, today=today)
     return next(r for a in statuses for r in a.rules if r.rule.pk == rule.pk)
 
 
@@ -246,21 +242,16 @@ def _overview_params(request: HttpRequest) -> dict:
 def overview(request: HttpRequest) -> HttpResponse:
     units = _overview_units(request)
     params = _overview_params(request)
-    try:
-        number = int(request.GET.get("strana", "1"))
-    except ValueError:
-        number = 1
-    page = overview_service.overview_page(units=units, today=timezone.localdate(), page=number, **params)
-    query = request.GET.copy()
-    query.pop("strana", None)
+    page = overview_service.overview_page(
+        units=units, today=timezone.localdate(), page=request.GET.get("strana"), **params
+    )
     return render(
         request,
         "compliance/overview.html",
         {
             "page": page,
-            "rows": page.rows,
+            "rows": page.object_list,
             "params": params,
-            "query": query.urlencode(),
             "regions": Region.choices,
             "status_choices": STATUS_CHOICES,
             "sort_choices": overview_service.SORT_CHOICES,

@@ -13,7 +13,7 @@ from spojka.cooperation.models import (
     TerritorialUnit,
     ThematicArea,
 )
-from spojka.core.forms import SpojkaModelForm
+from spojka.lib.forms import SpojkaModelForm
 
 
 class UnitForm(SpojkaModelForm):

@@ -7,8 +7,30 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from spojka.core.models import TenantOwned, register_audited
+from spojka.lib.audit import register_audited
 from spojka.lib.ico import validate_ico
+
+
+class TenantOwned(models.Model):
+    """Base for domain data that belongs to a territorial unit.
+
+    Subclasses expose ``tenant_unit_id`` so the audit log can record which unit a change belongs
+    to; the unit-wide change history ("Historie změn") filters on it.
+    """
+
+    created_at = models.DateTimeField(_("vytvořeno"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("změněno"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def tenant_unit_id(self) -> int | None:
+        return getattr(self, "unit_id", None)
+
+    def get_additional_data(self) -> dict:
+        # Called by django-auditlog for every log entry of this object.
+        return {"unit": self.tenant_unit_id}
 
 
 class UnitKind(models.TextChoices):

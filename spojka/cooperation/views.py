@@ -21,8 +21,9 @@ from spojka.cooperation.forms import (
     UnitForm,
 )
 from spojka.cooperation.models import CooperationDescription, KeyRole, TerritorialUnit
-from spojka.core.history import history_for
-from spojka.core.tenancy import accessible_units, agency_admin_required, unit_view
+from spojka.cooperation.tenancy import accessible_units, agency_admin_required, unit_view
+from spojka.lib.audit import history_for
+from spojka.lib.forms import add_service_errors
 
 # --- Territorial units -------------------------------------------------------------------------
 
@@ -170,9 +171,7 @@ def description_transition(request: HttpRequest, unit: TerritorialUnit, pk: int)
         try:
             services.description_transition(description=description, target=form.cleaned_data["target"])
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                for error in errors:
-                    form.add_error(field if field in form.fields else None, error)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Stav popisu spolupráce byl změněn."))
             return redirect(description)

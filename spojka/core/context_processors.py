@@ -9,7 +9,7 @@ def navigation(request: HttpRequest) -> dict:
     The switcher's list is lazy: it costs one query only on pages that render the header for a
     signed-in user.
     """
-    from spojka.core.tenancy import accessible_units
+    from spojka.cooperation.tenancy import accessible_units
 
     access = getattr(request, "access", None)
     user = getattr(request, "user", None)

@@ -7,8 +7,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from spojka.core.history import history_for_unit
-from spojka.core.tenancy import accessible_units, unit_view
+from spojka.cooperation.tenancy import accessible_units, unit_view
+from spojka.lib.audit import history_for_unit
 
 
 @login_required

@@ -7,11 +7,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from spojka.cooperation.models import TerritorialUnit
-from spojka.core.forms import SpojkaModelForm
-from spojka.core.uploads import DOCX, JPEG, PDF, PNG, PPTX, XLSX, check_upload
-from spojka.documents import generators
-from spojka.documents.models import Document, DocumentVersion, Resolution, TemplateKind, UnitTemplate
-from spojka.documents.render import render_docx
+from spojka.documents.models import Document, DocumentVersion, Resolution, UnitTemplate
+from spojka.documents.render import DocumentSpec, render_docx
+from spojka.lib.forms import SpojkaModelForm
+from spojka.lib.uploads import DOCX, JPEG, PDF, PNG, PPTX, XLSX, check_upload
 
 logger = logging.getLogger(__name__)
 
@@ -102,17 +101,19 @@ class UnitTemplateForm(SpojkaModelForm):
             )
         }
 
-    def __init__(self, *args, unit: TerritorialUnit, kind: str, **kwargs):
+    def __init__(self, *args, unit: TerritorialUnit, spec: DocumentSpec, **kwargs):
         super().__init__(*args, **kwargs)
-        self.unit, self.kind = unit, kind
+        self.unit, self.spec = unit, spec
 
     def clean_file(self):
         upload = _checked(self, "file", {DOCX})
         if not upload:
             return upload
-        context = generators.sample_context(self.unit, self.kind)
+        context = self.spec.sample_context(self.unit)
         if context is None:
-            raise ValidationError(_("Šablonu nelze ověřit: územní celek zatím nemá popis spolupráce."))
+            raise ValidationError(
+                _("Šablonu nelze ověřit: územní celek zatím nemá údaje, kterými by se dala vyplnit.")
+            )
         upload.seek(0)
         content = upload.read()
         upload.seek(0)
@@ -128,30 +129,3 @@ class UnitTemplateForm(SpojkaModelForm):
                 % {"error": str(exc)[:200]}
             ) from exc
         return upload
-
-
-class GenerateForm(forms.Form):
-    """Which generated document to keep in the library."""
-
-    kind = forms.ChoiceField(label=_("dokument"), choices=TemplateKind.choices)
-    fmt = forms.ChoiceField(label=_("formát"), choices=[("pdf", "PDF"), ("docx", "DOCX")])
-    description = forms.ModelChoiceField(label=_("popis spolupráce"), queryset=None, required=False)
-    year = forms.IntegerField(label=_("rok"), min_value=2000, max_value=2100, required=False)
-
-    def __init__(self, *args, unit: TerritorialUnit, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.unit = unit
-        self.fields["description"].queryset = unit.descriptions.all()
-
-    def clean(self):
-        data = super().clean()
-        if data.get("kind") == TemplateKind.COOPERATION_DESCRIPTION and not data.get("description"):
-            self.add_error("description", _("Vyberte popis spolupráce."))
-        if data.get("kind") == TemplateKind.ANNUAL_REPORT:
-            if not data.get("year"):
-                self.add_error("year", _("Zadejte rok, za který se zpráva podává."))
-            elif generators.description_for_year(self.unit, data["year"]) is None:
-                self.add_error(
-                    "year", _("Územní celek nemá popis spolupráce, ke kterému by se zpráva vztahovala.")
-                )
-        return data

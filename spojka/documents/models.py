@@ -7,7 +7,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from spojka.core.models import TenantOwned, register_audited
+from spojka.cooperation.models import TenantOwned
+from spojka.lib.audit import register_audited
 
 
 class DocumentType(models.TextChoices):
@@ -146,8 +147,16 @@ class Resolution(TenantOwned):
 
 
 class TemplateKind(models.TextChoices):
+    """The kinds of generated documents; each has a built-in Word template a unit may replace.
+
+    The app that generates a kind declares its templates with ``documents.render.register``.
+    """
+
     COOPERATION_DESCRIPTION = "cooperation_description", _("popis spolupráce")
     ANNUAL_REPORT = "annual_report", _("výroční zpráva o plnění popisu spolupráce")
+    PSZ_REPORT = "psz_report", _("zpráva o plnění plánu sociálního začleňování")
+    MINUTES = "minutes", _("záznam z jednání")
+    ATTENDANCE_SHEET = "attendance_sheet", _("prezenční listina z jednání")
 
 
 class UnitTemplate(TenantOwned):

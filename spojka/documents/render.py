@@ -1,24 +1,31 @@
 """One mechanism for every generated document.
 
-A renderer returns a :class:`RenderedDocument` (file name, content type, bytes):
+An app that generates a document declares a :class:`DocumentSpec` (its kind, its HTML template for
+the PDF and its built-in Word template for the DOCX) and renders it with :func:`render`:
 
 * PDF from HTML: a Django template rendered to HTML, then WeasyPrint;
-* DOCX from a Word template kept in the repository (docxtpl), which users can open and adapt.
+* DOCX from a Word template (docxtpl): the unit's own uploaded template of that kind if it has one,
+  else the built-in template kept in the repository.
 
-Meetings (attendance sheet, minutes), training (certificates) and the official reports all use it.
+A renderer returns a :class:`RenderedDocument` (file name, content type, bytes).
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.http import Http404
 from django.template.loader import render_to_string
 
-PDF = "application/pdf"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+from spojka.cooperation.models import TerritorialUnit
+from spojka.lib.downloads import DOCX, PDF, download
+
+FORMATS = ("pdf", "docx")
+FORMAT_CHOICES = [("pdf", "PDF"), ("docx", "DOCX")]
 
 
 @dataclass(frozen=True)
@@ -26,6 +33,72 @@ class RenderedDocument:
     filename: str
     content_type: str
     content: bytes
+
+    def as_download(self):
+        """An HTTP download of this document."""
+        return download(self.content, self.filename, content_type=self.content_type)
+
+
+@dataclass(frozen=True)
+class DocumentSpec:
+    """A kind of generated document (``TemplateKind``) and its built-in templates.
+
+    ``sample_context(unit)`` gives the unit's own data for checking an uploaded Word template
+    (None when the unit has nothing to fill it with yet).
+    """
+
+    kind: str
+    pdf_template: str
+    docx_template: Path
+    sample_context: Callable[[TerritorialUnit], dict | None]
+
+
+_SPECS: dict[str, DocumentSpec] = {}
+
+
+def register(spec: DocumentSpec) -> DocumentSpec:
+    """Declare a kind of generated document; its app calls this when it is loaded."""
+    _SPECS[spec.kind] = spec
+    return spec
+
+
+def registered() -> set[str]:
+    """The kinds of generated documents the apps declare."""
+    return set(_SPECS)
+
+
+def spec_for(kind: str) -> DocumentSpec:
+    """The spec of ``kind``; 404 for a kind no app declares (the kind comes from a URL)."""
+    try:
+        return _SPECS[kind]
+    except KeyError:
+        raise Http404 from None
+
+
+def check_format(fmt: str) -> str:
+    """``fmt`` if it is a format documents are generated in; 404 otherwise (it comes from a URL)."""
+    if fmt not in FORMATS:
+        raise Http404
+    return fmt
+
+
+def template_source(unit: TerritorialUnit, spec: DocumentSpec) -> Path | bytes:
+    """The unit's uploaded DOCX template of the spec's kind if it has one, else the built-in one."""
+    custom = unit.document_templates.filter(kind=spec.kind).first()
+    if custom is not None:
+        with custom.file.open("rb") as handle:
+            return handle.read()
+    return spec.docx_template
+
+
+def render(
+    spec: DocumentSpec, fmt: str, *, unit: TerritorialUnit, context: dict, stem: str
+) -> RenderedDocument:
+    """Render a document of ``spec`` as ``fmt`` ("pdf" or "docx") into ``<stem>.<fmt>``."""
+    filename = f"{stem}.{check_format(fmt)}"
+    if fmt == "pdf":
+        return render_pdf(template_name=spec.pdf_template, context=context, filename=filename)
+    return render_docx(template=template_source(unit, spec), context=context, filename=filename)
 
 
 def render_pdf(*, template_name: str, context: dict, filename: str) -> RenderedDocument:
@@ -63,19 +136,3 @@ def render_docx(
     buffer = io.BytesIO()
     document.save(buffer)
     return RenderedDocument(filename=filename, content_type=DOCX, content=buffer.getvalue())
-
-
-def as_response(document: RenderedDocument):
-    """An HTTP download of a rendered document."""
-    from django.http import HttpResponse
-
-    response = HttpResponse(document.content, content_type=document.content_type)
-    response["Content-Disposition"] = _content_disposition(document.filename)
-    return response
-
-
-def _content_disposition(filename: str) -> str:
-    from urllib.parse import quote
-
-    ascii_name = filename.encode("ascii", "ignore").decode() or "dokument"
-    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"

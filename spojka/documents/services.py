@@ -13,7 +13,6 @@ from django.db import models, transaction
 from django.db.models import Max
 
 from spojka.cooperation.models import CooperationDescription, TerritorialUnit
-from spojka.core.uploads import safe_filename
 from spojka.documents.models import (
     HIDDEN_FROM_PARTNERS_BY_DEFAULT,
     Document,
@@ -21,6 +20,7 @@ from spojka.documents.models import (
     UnitTemplate,
 )
 from spojka.documents.render import RenderedDocument
+from spojka.lib.uploads import safe_filename
 
 
 def _visible(doc_type: str, visible: bool | None) -> bool:

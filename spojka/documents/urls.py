@@ -15,14 +15,7 @@ urlpatterns = [
     path("u/<slug:unit>/dokumenty/<int:pk>/verze/<int:number>/stahnout/", views.download, name="download"),
     path("u/<slug:unit>/usneseni/", views.resolution_list, name="resolution_list"),
     path("u/<slug:unit>/usneseni/nove/", views.resolution_create, name="resolution_create"),
-    path("u/<slug:unit>/vystupy/", views.outputs, name="outputs"),
-    path(
-        "u/<slug:unit>/vystupy/popis/<int:pk>/<str:fmt>/",
-        views.generate_description,
-        name="generate_description",
-    ),
-    path("u/<slug:unit>/vystupy/zprava/<int:year>/<str:fmt>/", views.generate_report, name="generate_report"),
-    path("u/<slug:unit>/vystupy/ulozit/", views.save_generated, name="save_generated"),
+    path("u/<slug:unit>/vystupy/sablony/", views.template_list, name="template_list"),
     path("u/<slug:unit>/vystupy/sablony/<str:kind>/", views.template_upload, name="template_upload"),
     path(
         "u/<slug:unit>/vystupy/sablony/<str:kind>/stahnout/",

@@ -1,29 +1,28 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Count, Max, QuerySet
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from spojka.accounts.models import Role
 from spojka.cooperation.models import TerritorialUnit
-from spojka.core.history import history_for
-from spojka.core.tenancy import unit_view
-from spojka.documents import generators, services
+from spojka.cooperation.tenancy import unit_view
+from spojka.documents import services
 from spojka.documents.forms import (
     DocumentEditForm,
     DocumentForm,
-    GenerateForm,
     ResolutionForm,
     UnitTemplateForm,
     VersionForm,
 )
 from spojka.documents.models import Document, DocumentType, DocumentVersion, TemplateKind
-from spojka.documents.render import DOCX, RenderedDocument, _content_disposition, as_response
+from spojka.documents.render import registered, spec_for, template_source
+from spojka.lib import downloads
+from spojka.lib.audit import history_for
+from spojka.lib.pagination import paginate
 
 PAGE_SIZE = 50
 
@@ -54,7 +53,7 @@ def library(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
     )
     if doc_type in DocumentType.values:
         documents = documents.filter(doc_type=doc_type)
-    page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("strana"))
+    page = paginate(request, documents, per_page=PAGE_SIZE)
     return render(
         request,
         "documents/library.html",
@@ -136,13 +135,7 @@ def version_create(request: HttpRequest, unit: TerritorialUnit, pk: int) -> Http
 def download(request: HttpRequest, unit: TerritorialUnit, pk: int, number: int) -> HttpResponse:
     document = _document_or_404(request, unit, pk)
     version: DocumentVersion = get_object_or_404(document.versions, number=number)
-    try:
-        handle = version.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = FileResponse(handle, content_type=version.content_type)
-    response["Content-Disposition"] = _content_disposition(version.filename)
-    return response
+    return downloads.download_file(version.file, version.filename, content_type=version.content_type)
 
 
 # --- Resolutions ------------------------------------------------------------------------------
@@ -170,114 +163,39 @@ def resolution_create(request: HttpRequest, unit: TerritorialUnit) -> HttpRespon
     return render(request, "documents/resolution_form.html", {"form": form, "unit": unit})
 
 
-# --- Generated documents ----------------------------------------------------------------------
-
-
-def _report_years(unit: TerritorialUnit, descriptions) -> list[int]:
-    years: set[int] = set()
-    for d in descriptions:
-        if d.valid_from:
-            last = d.valid_to.year if d.valid_to else timezone.localdate().year
-            years.update(range(d.valid_from.year, last + 1))
-    return sorted(years, reverse=True) or [timezone.localdate().year]
+# --- Unit templates ---------------------------------------------------------------------------
 
 
 @unit_view()
-def outputs(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
-    descriptions = list(unit.descriptions.order_by("-version"))
+def template_list(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
+    """Every kind of generated document with its Word template: built-in or the unit's own."""
     custom = {t.kind: t for t in unit.document_templates.select_related("uploaded_by")}
     return render(
         request,
-        "documents/outputs.html",
+        "documents/template_list.html",
         {
             "unit": unit,
-            "descriptions": descriptions,
-            "years": _report_years(unit, descriptions),
-            "templates": [(kind, label, custom.get(kind)) for kind, label in TemplateKind.choices],
-            "formats": [("pdf", "PDF"), ("docx", "DOCX")],
+            "templates": [
+                (kind, label, custom.get(kind))
+                for kind, label in TemplateKind.choices
+                if kind in registered()
+            ],
         },
     )
 
 
-def _fmt_or_404(fmt: str) -> str:
-    if fmt not in generators.FORMATS:
-        raise Http404
-    return fmt
-
-
-@unit_view()
-def generate_description(request: HttpRequest, unit: TerritorialUnit, pk: int, fmt: str) -> HttpResponse:
-    description = get_object_or_404(unit.descriptions.select_related("memorandum", "unit"), pk=pk)
-    return as_response(generators.generate_description(description, _fmt_or_404(fmt)))
-
-
-@unit_view()
-def generate_report(request: HttpRequest, unit: TerritorialUnit, year: int, fmt: str) -> HttpResponse:
-    fmt = _fmt_or_404(fmt)
-    description = generators.description_for_year(unit, year)
-    if description is None:
-        raise Http404
-    return as_response(generators.generate_report(description, year, fmt))
-
-
-@unit_view(write=True)
-@require_POST
-def save_generated(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
-    """Generate a document now and keep exactly that file in the library as a new version."""
-    form = GenerateForm(request.POST, unit=unit)
-    if not form.is_valid():
-        return render(
-            request, "documents/save_generated_error.html", {"unit": unit, "form": form}, status=422
-        )
-    kind, fmt = form.cleaned_data["kind"], form.cleaned_data["fmt"]
-    if kind == TemplateKind.COOPERATION_DESCRIPTION:
-        description = form.cleaned_data["description"]
-        rendered: RenderedDocument = generators.generate_description(description, fmt)
-        title = _("Popis spolupráce, verze %(v)s") % {"v": description.version}
-        doc_type, issued_on = DocumentType.OTHER, description.approved_on
-    else:
-        year = form.cleaned_data["year"]
-        description = generators.description_for_year(unit, year)
-        rendered = generators.generate_report(description, year, fmt)
-        title = _("Zpráva o plnění popisu spolupráce za rok %(y)s") % {"y": year}
-        doc_type, issued_on = DocumentType.COOP_REPORT, timezone.localdate()
-    version = services.store_rendered(
-        unit=unit,
-        rendered=rendered,
-        doc_type=doc_type,
-        title=title,
-        user=request.user,
-        issued_on=issued_on,
-        description=description,
-    )
-    messages.success(
-        request,
-        _("Vygenerovaný dokument byl uložen do knihovny jako verze %(n)s.") % {"n": version.number},
-    )
-    return redirect(version.document)
-
-
-# --- Unit templates ---------------------------------------------------------------------------
-
-
-def _kind_or_404(kind: str) -> str:
-    if kind not in TemplateKind.values:
-        raise Http404
-    return kind
-
-
 @unit_view(write=True)
 def template_upload(request: HttpRequest, unit: TerritorialUnit, kind: str) -> HttpResponse:
-    kind = _kind_or_404(kind)
+    spec = spec_for(kind)
     current = unit.document_templates.filter(kind=kind).first()
-    form = UnitTemplateForm(request.POST or None, request.FILES or None, unit=unit, kind=kind)
+    form = UnitTemplateForm(request.POST or None, request.FILES or None, unit=unit, spec=spec)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         services.template_replace(
             unit=unit, kind=kind, content=upload.read(), filename=upload.name, user=request.user
         )
         messages.success(request, _("Šablona byla ověřena a uložena; dokumenty se nyní vytvářejí podle ní."))
-        return redirect("documents:outputs", unit=unit.slug)
+        return redirect("documents:template_list", unit=unit.slug)
     return render(
         request,
         "documents/template_form.html",
@@ -294,17 +212,14 @@ def template_upload(request: HttpRequest, unit: TerritorialUnit, kind: str) -> H
 
 @unit_view(write=True)
 def template_download(request: HttpRequest, unit: TerritorialUnit, kind: str) -> HttpResponse:
-    kind = _kind_or_404(kind)
-    source = generators.template_source(unit, kind)
+    source = template_source(unit, spec_for(kind))
     content = source if isinstance(source, bytes) else source.read_bytes()
-    return as_response(
-        RenderedDocument(filename=f"sablona-{kind}-{unit.slug}.docx", content_type=DOCX, content=content)
-    )
+    return downloads.download(content, f"sablona-{kind}-{unit.slug}.docx")
 
 
 @unit_view(write=True)
 @require_POST
 def template_reset(request: HttpRequest, unit: TerritorialUnit, kind: str) -> HttpResponse:
-    services.template_reset(unit=unit, kind=_kind_or_404(kind))
+    services.template_reset(unit=unit, kind=spec_for(kind).kind)
     messages.success(request, _("Obnovena výchozí šablona."))
-    return redirect("documents:outputs", unit=unit.slug)
+    return redirect("documents:template_list", unit=unit.slug)

@@ -9,10 +9,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from spojka.cooperation.models import LpOutcome, Region, TerritorialUnit, UnitKind
-from spojka.core.forms import native_date_widgets
-from spojka.core.uploads import safe_filename
 from spojka.lib.czech import number
+from spojka.lib.forms import native_date_widgets
 from spojka.lib.ico import validate_ico
+from spojka.lib.uploads import safe_filename
 from spojka.partnership.models import OrganisationCategory, WorkingGroupKind
 
 from . import extract

@@ -7,8 +7,9 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from spojka.compliance.models import DOCUMENT_TYPE_LABELS, MEETING_KIND_LABELS
+from spojka.documents.models import DocumentType
 from spojka.lib.czech import date_short
+from spojka.meetings.models import MeetingKind
 
 SEASONS = {
     "spring": gettext_lazy("jaro"),
@@ -19,14 +20,17 @@ SEASONS = {
 
 
 def document_label(code: str) -> str:
-    return str(DOCUMENT_TYPE_LABELS.get(code, code))
+    return str(DocumentType(code).label) if code in DocumentType.values else code
 
 
 def rule_label(rule: dict[str, Any]) -> str:
     """ "4× ročně: jednání LP (plénum), vč. pracovních skupin", "termín podzim 2021: …"."""
     kind = rule["kind"]
     if kind == "frequency":
-        what = ", ".join(str(MEETING_KIND_LABELS.get(code, code)) for code in rule["meeting_kinds"])
+        what = ", ".join(
+            str(MeetingKind(code).label) if code in MeetingKind.values else code
+            for code in rule["meeting_kinds"]
+        )
         label = _("%(n)s× ročně: %(what)s") % {
             "n": rule["per_year"] if rule["per_year"] is not None else "?",
             "what": what or _("druh jednání neurčen"),

@@ -14,21 +14,10 @@ from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
-# Stable codes shared with the rest of Spojka (see design.md, "harmonogram").
-MEETING_KINDS = ("lp_plenary", "working_group", "evaluation")
-DOCUMENT_TYPES = (
-    "coop_report",  # zpráva o plnění popisu spolupráce
-    "psz_report",  # zpráva o plnění PSZ
-    "psz",  # plán sociálního začleňování
-    "analysis",  # podklad, analýza
-    "minutes",  # záznam z jednání
-    "attendance",  # prezenční listina
-    "certificate",  # certifikát, osvědčení
-    "statute",  # statut a jednací řád
-    "presentation",  # prezentace
-)
-SEASONS = ("spring", "summer", "autumn", "winter")
-MEMBER_CATEGORIES = ("city", "public_institutions", "ngos", "other")
+# The codes the parser returns are those of the owning apps: meeting kinds of
+# `meetings.MeetingKind`, document types of `documents.DocumentType`, seasons of
+# `lib.seasons.Season`, organisation categories mapped to `partnership.OrganisationCategory` by
+# `mapping`. This module stays free of Django so the parser can run on its own.
 
 
 @dataclass(frozen=True)
@@ -83,7 +72,7 @@ class WorkingGroup:
 
 @dataclass(frozen=True)
 class MemberCategory:
-    category: str  # one of MEMBER_CATEGORIES
+    category: str  # "city", "public_institutions", "ngos" or "other"
     label: str  # as written, e.g. "zástupci města"
     organisations: list[str]
     snippet: str
@@ -126,7 +115,7 @@ class OutputSpec:
     """One required output (výstup) of an activity."""
 
     text: str
-    document_type: str | None  # one of DOCUMENT_TYPES, None when it is none of them
+    document_type: str | None  # a DocumentType code, None when it is none of them
 
 
 @dataclass(frozen=True)
@@ -135,8 +124,8 @@ class RuleSpec:
 
     kind: "frequency" (meetings per period), "periodic_output" (a document per period),
     "deadline" (season + year, a date or a year) or "none" (nothing checkable, e.g.
-    "Dle nabídky ASZ", "-"). `what` is a meeting kind (MEETING_KINDS) for frequencies and a
-    document type (DOCUMENT_TYPES) for periodic outputs, None when the text does not say.
+    "Dle nabídky ASZ", "-"). `what` is a meeting kind (MeetingKind code) for frequencies and a
+    document type (DocumentType code) for periodic outputs, None when the text does not say.
     """
 
     kind: str

@@ -13,9 +13,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from spojka.compliance.engine import SEASON_CHOICES
-from spojka.compliance.models import DOCUMENT_TYPE_CHOICES, MEETING_KIND_CHOICES, RuleKind
-from spojka.core.forms import DateInput
+from spojka.compliance.models import RuleKind
+from spojka.documents.models import DocumentType
+from spojka.lib.forms import DateInput
+from spojka.lib.seasons import Season
+from spojka.meetings.models import MeetingKind
 
 from .labels import rule_label
 from .mapping import NAME_LENGTH, TEXT_LENGTH, output_codes, rule_values
@@ -114,7 +116,7 @@ def _add_rule_fields(fields: dict[str, forms.Field], prefix: str, n: int, m: int
     )
     fields[f"{prefix}_meeting_kind"] = forms.ChoiceField(
         label=_("Která jednání se počítají (pravidlo %(m)s činnosti %(n)s)") % where,
-        choices=_blank(MEETING_KIND_CHOICES),
+        choices=_blank(MeetingKind.choices),
         required=False,
     )
     fields[f"{prefix}_includes_working_groups"] = forms.BooleanField(
@@ -123,12 +125,12 @@ def _add_rule_fields(fields: dict[str, forms.Field], prefix: str, n: int, m: int
     )
     fields[f"{prefix}_document_type"] = forms.ChoiceField(
         label=_("Dokládající dokument (pravidlo %(m)s činnosti %(n)s)") % where,
-        choices=_blank(DOCUMENT_TYPE_CHOICES),
+        choices=_blank(DocumentType.choices),
         required=False,
     )
     fields[f"{prefix}_season"] = forms.ChoiceField(
         label=_("Roční období (pravidlo %(m)s činnosti %(n)s)") % where,
-        choices=_blank(SEASON_CHOICES),
+        choices=_blank(Season.choices),
         required=False,
     )
     fields[f"{prefix}_year"] = forms.IntegerField(

@@ -11,7 +11,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from spojka.core.tenancy import agency_admin_required
+from spojka.cooperation.tenancy import agency_admin_required
+from spojka.lib.forms import add_service_errors
 
 from . import services
 from .errors import ImportRejected
@@ -56,7 +57,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 description = services.import_confirm(draft=draft, data=form.to_data(), user=request.user)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Popis spolupráce byl naimportován jako návrh."))
                 return redirect(description)
@@ -76,11 +77,3 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         },
         status=status,
     )
-
-
-def _add_errors(form: ReviewForm, error: ValidationError) -> None:
-    """The service's errors next to the fields they concern; the rest above the form."""
-    pairs = error.message_dict.items() if hasattr(error, "error_dict") else [(None, error.messages)]
-    for field, errors in pairs:
-        for message in errors:
-            form.add_error(field if field in form.fields else None, message)

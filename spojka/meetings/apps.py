@@ -13,3 +13,7 @@ class MeetingsConfig(AppConfig):
         ("meetings:meeting_list", _("Jednání")),
         ("meetings:task_list", _("Úkoly")),
     ]
+
+    def ready(self) -> None:
+        # Declares the attendance sheet and minutes templates (documents.render.register).
+        from spojka.meetings import documents  # noqa: F401

@@ -8,18 +8,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from spojka.documents.render import RenderedDocument, render_docx, render_pdf
+from spojka.cooperation.models import TerritorialUnit
+from spojka.documents.models import TemplateKind
+from spojka.documents.render import DocumentSpec, RenderedDocument, register, render
 from spojka.lib.czech import date_long, date_short
 from spojka.meetings.models import Attendance, DecisionMethod, Meeting
 
 DOCX_DIR = Path(__file__).resolve().parent / "docx_templates"
 # Rows left empty on the attendance sheet for guests who were not invited by name.
 BLANK_ROWS = 8
-FORMATS = ("pdf", "docx")
 
 
 def bodies_text(meeting: Meeting, groups: list | None = None) -> str:
@@ -117,18 +117,55 @@ def minutes_context(meeting: Meeting) -> dict:
     }
 
 
-def _render(kind: str, context: dict, meeting: Meeting, fmt: str, stem: str) -> RenderedDocument:
-    if fmt not in FORMATS:
-        raise Http404
-    filename = f"{stem}-{timezone.localtime(meeting.starts_at):%Y-%m-%d}.{fmt}"
-    if fmt == "pdf":
-        return render_pdf(template_name=f"meetings/pdf/{kind}.html", context=context, filename=filename)
-    return render_docx(template=DOCX_DIR / f"{kind}.docx", context=context, filename=filename)
+def _sample_meeting(unit: TerritorialUnit) -> Meeting | None:
+    return unit.meetings.order_by("-starts_at").first()
+
+
+def _sample(context_of):
+    def sample_context(unit: TerritorialUnit) -> dict | None:
+        meeting = _sample_meeting(unit)
+        return context_of(meeting) if meeting else None
+
+    return sample_context
+
+
+ATTENDANCE_SHEET = register(
+    DocumentSpec(
+        kind=TemplateKind.ATTENDANCE_SHEET,
+        pdf_template="meetings/pdf/attendance_sheet.html",
+        docx_template=DOCX_DIR / "attendance_sheet.docx",
+        sample_context=_sample(attendance_sheet_context),
+    )
+)
+MINUTES = register(
+    DocumentSpec(
+        kind=TemplateKind.MINUTES,
+        pdf_template="meetings/pdf/minutes.html",
+        docx_template=DOCX_DIR / "minutes.docx",
+        sample_context=_sample(minutes_context),
+    )
+)
+
+
+def _stem(prefix: str, meeting: Meeting) -> str:
+    return f"{prefix}-{timezone.localtime(meeting.starts_at):%Y-%m-%d}"
 
 
 def attendance_sheet(meeting: Meeting, *, fmt: str) -> RenderedDocument:
-    return _render("attendance_sheet", attendance_sheet_context(meeting), meeting, fmt, "prezencni-listina")
+    return render(
+        ATTENDANCE_SHEET,
+        fmt,
+        unit=meeting.unit,
+        context=attendance_sheet_context(meeting),
+        stem=_stem("prezencni-listina", meeting),
+    )
 
 
 def minutes(meeting: Meeting, *, fmt: str) -> RenderedDocument:
-    return _render("minutes", minutes_context(meeting), meeting, fmt, "zaznam-z-jednani")
+    return render(
+        MINUTES,
+        fmt,
+        unit=meeting.unit,
+        context=minutes_context(meeting),
+        stem=_stem("zaznam-z-jednani", meeting),
+    )

@@ -4,8 +4,8 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from spojka.core.forms import SpojkaModelForm
-from spojka.core.uploads import JPEG, PDF, PNG, check_upload
+from spojka.lib.forms import SpojkaModelForm
+from spojka.lib.uploads import JPEG, PDF, PNG, check_upload
 from spojka.meetings.models import (
     Attendance,
     Decision,

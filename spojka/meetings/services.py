@@ -30,6 +30,7 @@ from spojka.meetings.models import (
     TaskState,
     new_feed_token,
 )
+from spojka.partnership.services import quorum_for
 
 # --- Who is invited ---------------------------------------------------------------------------
 
@@ -169,11 +170,7 @@ class Quorum:
 
 
 def _statute_quorum(*, unit, on: date):
-    """(members, needed) by the LP's statute, or None while the partnership app cannot tell."""
-    try:
-        from spojka.partnership.services import quorum_for
-    except ImportError:
-        return None
+    """(members, needed) by the LP's statute in force on ``on``."""
     return quorum_for(unit=unit, on=on)
 
 

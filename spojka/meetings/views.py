@@ -5,9 +5,8 @@ from pathlib import Path
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -15,10 +14,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from spojka.cooperation.models import TerritorialUnit
-from spojka.core.history import history_for
-from spojka.core.tenancy import unit_view
-from spojka.core.uploads import safe_filename
-from spojka.documents.render import as_response
+from spojka.cooperation.tenancy import unit_view
+from spojka.lib.audit import history_for
+from spojka.lib.downloads import ICS, download_file
+from spojka.lib.forms import add_service_errors
+from spojka.lib.pagination import paginate
+from spojka.lib.uploads import safe_filename
 from spojka.meetings import documents, services
 from spojka.meetings.calendar import unit_feed_ics
 from spojka.meetings.forms import (
@@ -44,16 +45,6 @@ from spojka.meetings.models import (
 PAGE_SIZE = 50
 
 
-def _errors_to_form(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            for error in errors:
-                form.add_error(field if field in form.fields else None, error)
-    else:
-        for error in exc.messages:
-            form.add_error(None, error)
-
-
 def _meeting_or_404(unit: TerritorialUnit, pk: int) -> Meeting:
     return get_object_or_404(unit.meetings.select_related("organiser"), pk=pk)
 
@@ -77,7 +68,7 @@ def meeting_list(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
             meetings = meetings.filter(starts_at__year=form.cleaned_data["year"])
         if form.cleaned_data.get("state"):
             meetings = meetings.filter(state=form.cleaned_data["state"])
-    page = Paginator(meetings, PAGE_SIZE).get_page(request.GET.get("strana"))
+    page = paginate(request, meetings, per_page=PAGE_SIZE)
     feed = CalendarFeed.objects.filter(unit=unit).first() if request.access.can_write else None
     return render(
         request,
@@ -187,7 +178,7 @@ def meeting_transition(request: HttpRequest, unit: TerritorialUnit, pk: int) -> 
                 meeting=meeting, target=form.cleaned_data["target"], reason=form.cleaned_data["reason"]
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Stav jednání byl změněn."))
             return redirect(meeting)
@@ -213,7 +204,7 @@ def attendance_edit(request: HttpRequest, unit: TerritorialUnit, pk: int) -> Htt
                 meeting=meeting, attendance=form.attendance(), guests=form.guest_lines()
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            add_service_errors(form, exc)
             status = 422
         else:
             messages.success(request, _("Účast byla zaznamenána."))
@@ -237,7 +228,7 @@ def minutes_edit(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpRe
                 meeting=meeting, note=form.cleaned_data["minutes_note"], item_minutes=form.item_minutes()
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            add_service_errors(form, exc)
             status = 422
         else:
             messages.success(request, _("Záznam z jednání byl uložen."))
@@ -256,7 +247,7 @@ def decision_create(request: HttpRequest, unit: TerritorialUnit, pk: int) -> Htt
         try:
             services.decision_add(meeting=meeting, decision=form.save(commit=False))
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            add_service_errors(form, exc)
             status = 422
         else:
             messages.success(request, _("Rozhodnutí bylo zapsáno."))
@@ -275,13 +266,13 @@ def decision_create(request: HttpRequest, unit: TerritorialUnit, pk: int) -> Htt
 @unit_view()
 def attendance_sheet(request: HttpRequest, unit: TerritorialUnit, pk: int, fmt: str) -> HttpResponse:
     meeting = _meeting_or_404(unit, pk)
-    return as_response(documents.attendance_sheet(meeting, fmt=fmt))
+    return documents.attendance_sheet(meeting, fmt=fmt).as_download()
 
 
 @unit_view()
 def minutes_document(request: HttpRequest, unit: TerritorialUnit, pk: int, fmt: str) -> HttpResponse:
     meeting = _meeting_or_404(unit, pk)
-    return as_response(documents.minutes(meeting, fmt=fmt))
+    return documents.minutes(meeting, fmt=fmt).as_download()
 
 
 @unit_view(write=True)
@@ -304,11 +295,10 @@ def scan_download(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpR
     meeting = _meeting_or_404(unit, pk)
     if not meeting.attendance_scan:
         raise Http404
-    return FileResponse(
-        meeting.attendance_scan.open("rb"),
-        as_attachment=True,
-        filename=Path(meeting.attendance_scan.name).name,
-        content_type=meeting.attendance_scan_type or "application/octet-stream",
+    return download_file(
+        meeting.attendance_scan,
+        Path(meeting.attendance_scan.name).name,
+        content_type=meeting.attendance_scan_type or None,
     )
 
 
@@ -341,7 +331,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     feed = get_object_or_404(CalendarFeed.objects.select_related("unit"), token=token)
     since = timezone.now() - timedelta(days=365)
     meetings = feed.unit.meetings.filter(starts_at__gte=since).select_related("unit").order_by("starts_at")
-    response = HttpResponse(unit_feed_ics(feed.unit, meetings), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(unit_feed_ics(feed.unit, meetings), content_type=ICS)
     response["Cache-Control"] = "private, max-age=300"
     return response
 
@@ -362,7 +352,7 @@ def task_list(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
             tasks = tasks.filter(state=state)
         if form.cleaned_data.get("assignee"):
             tasks = tasks.filter(assignee=form.cleaned_data["assignee"])
-    page = Paginator(tasks, PAGE_SIZE).get_page(request.GET.get("strana"))
+    page = paginate(request, tasks, per_page=PAGE_SIZE)
     return render(
         request, "meetings/task_list.html", {"unit": unit, "page": page, "form": form, "today": today}
     )

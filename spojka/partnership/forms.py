@@ -4,8 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from spojka.cooperation.models import TerritorialUnit
-from spojka.core.forms import DateInput, SpojkaModelForm
-from spojka.core.uploads import DOCX, PDF, check_upload
+from spojka.lib.forms import DateInput, SpojkaModelForm
+from spojka.lib.uploads import DOCX, PDF, check_upload
 from spojka.partnership.models import (
     LocalPartnership,
     Organisation,

@@ -4,15 +4,17 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q, QuerySet
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from spojka.cooperation.models import TerritorialUnit
-from spojka.core.history import history_for
-from spojka.core.tenancy import unit_view
-from spojka.core.uploads import safe_filename
+from spojka.cooperation.tenancy import unit_view
+from spojka.lib.audit import history_for
+from spojka.lib.downloads import download_file
+from spojka.lib.forms import add_service_errors
+from spojka.lib.uploads import safe_filename
 from spojka.partnership import services
 from spojka.partnership.forms import (
     LocalPartnershipForm,
@@ -41,12 +43,6 @@ def _members(unit: TerritorialUnit) -> QuerySet[PartnershipMember]:
     return unit.partnership_members.select_related(
         "organisation", "representative", "deputy", "working_group"
     ).order_by("organisation__name", "working_group__name", "-valid_from", "pk")
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    for field, errors in exc.message_dict.items():
-        for error in errors:
-            form.add_error(field if field in form.fields else None, error)
 
 
 # --- Overview and the LP itself ---------------------------------------------------------------
@@ -160,7 +156,7 @@ def member_form(request: HttpRequest, unit: TerritorialUnit, pk: int | None = No
         try:
             services.member_save(member=form.save(commit=False), unit=unit)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Členství bylo uloženo."))
             return redirect("partnership:overview", unit=unit.slug)
@@ -187,7 +183,7 @@ def member_end(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResp
             services.member_end(member=member, valid_to=form.cleaned_data["valid_to"])
         except ValidationError as exc:
             member.refresh_from_db()
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Členství bylo ukončeno; zůstává v historii."))
             return redirect("partnership:overview", unit=unit.slug)
@@ -312,13 +308,5 @@ def statute_upload(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
 @unit_view()
 def statute_download(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
     statute = get_object_or_404(unit.statutes, pk=pk)
-    try:
-        handle = statute.file.open("rb")
-    except (FileNotFoundError, ValueError) as exc:
-        raise Http404 from exc
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=statute.file_name or statute.file.name.rsplit("/", 1)[-1],
-        content_type=statute.content_type or "application/octet-stream",
-    )
+    filename = statute.file_name or statute.file.name.rsplit("/", 1)[-1]
+    return download_file(statute.file, filename, content_type=statute.content_type or None)

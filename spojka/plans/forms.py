@@ -4,8 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from spojka.cooperation.models import ThematicArea
-from spojka.core.forms import SpojkaModelForm
-from spojka.core.uploads import XLSX, check_upload
+from spojka.lib.forms import SpojkaModelForm
+from spojka.lib.uploads import XLSX, check_upload
 from spojka.plans.models import (
     Goal,
     ImplementationStatus,

@@ -13,9 +13,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from spojka.compliance.engine import SEASON_CHOICES, Season, season_due_date
-from spojka.cooperation.models import LinkedStrategyBase
-from spojka.core.models import TenantOwned, register_audited
+from spojka.cooperation.models import LinkedStrategyBase, TenantOwned
+from spojka.lib.audit import register_audited
+from spojka.lib.seasons import Season, season_due_date
 
 UNIT_FK = "cooperation.TerritorialUnit"
 
@@ -166,7 +166,7 @@ class Implementation(PlanNode):
     partners = models.TextField(_("partneři"), blank=True)
     due_date = models.DateField(_("termín (datum)"), null=True, blank=True)
     due_season = models.CharField(
-        _("termín (roční období)"), max_length=10, choices=SEASON_CHOICES, blank=True
+        _("termín (roční období)"), max_length=10, choices=Season.choices, blank=True
     )
     due_year = models.PositiveSmallIntegerField(_("termín (rok)"), null=True, blank=True)
     budget = models.DecimalField(
@@ -194,7 +194,7 @@ class Implementation(PlanNode):
         if self.due_date:
             return self.due_date
         if self.due_season and self.due_year:
-            return season_due_date(season=self.due_season, year=self.due_year)
+            return season_due_date(self.due_season, self.due_year)
         return None
 
     @property

@@ -63,7 +63,10 @@ def indicator_value_save(
     *, indicator: Indicator, plan: InclusionPlan, value: IndicatorValue
 ) -> IndicatorValue:
     """Enter (or correct) an indicator's value for a year, unless that year's monitoring is locked."""
-    _refuse_if_locked(plan, value.year)
+    try:
+        _refuse_if_locked(plan, value.year)
+    except ValidationError as exc:
+        raise ValidationError({"year": exc.messages}) from None
     existing = indicator.values.filter(year=value.year).first()
     if existing is not None:
         existing.value, existing.source, existing.note = value.value, value.source, value.note

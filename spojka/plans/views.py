@@ -7,18 +7,16 @@ from django.db.models import Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from spojka.cooperation.models import TerritorialUnit
-from spojka.core.history import history_for, history_rows
-from spojka.core.tenancy import unit_view
-from spojka.documents.models import DocumentType
-from spojka.documents.render import as_response
-from spojka.documents.services import store_rendered
-from spojka.plans import report, selectors, services, xlsx
+from spojka.cooperation.tenancy import unit_view
+from spojka.lib.audit import history_for, history_rows
+from spojka.lib.downloads import download
+from spojka.lib.forms import add_service_errors
+from spojka.plans import selectors, services, xlsx
 from spojka.plans.chart import indicator_chart
 from spojka.plans.forms import (
     ActionForm,
@@ -158,41 +156,9 @@ def plan_start_from(request: HttpRequest, unit: TerritorialUnit, pk: int) -> Htt
 @unit_view()
 def plan_export(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
     plan = selectors.plan_with_tree(unit, pk)
-    response = HttpResponse(xlsx.export_plan(plan), content_type=XLSX_TYPE)
-    filename = f"plan-{slugify(plan.title)[:60]}-{plan.year_from}-{plan.year_to}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-@unit_view()
-def plan_report(request: HttpRequest, unit: TerritorialUnit, pk: int, fmt: str) -> HttpResponse:
-    """The PSZ fulfilment report (zpráva o plnění PSZ) as PDF or DOCX."""
-    if fmt not in report.FORMATS:
-        raise Http404
-    plan = selectors.plan_with_tree(unit, pk)
-    return as_response(report.generate_psz_report(plan, fmt))
-
-
-@unit_view(write=True)
-@require_POST
-def plan_report_save(request: HttpRequest, unit: TerritorialUnit, pk: int, fmt: str) -> HttpResponse:
-    """Keep the report exactly as generated now in the document library, as a new version."""
-    if fmt not in report.FORMATS:
-        raise Http404
-    plan = selectors.plan_with_tree(unit, pk)
-    version = store_rendered(
-        unit=unit,
-        rendered=report.generate_psz_report(plan, fmt),
-        doc_type=DocumentType.PSZ_REPORT,
-        title=_("Zpráva o plnění PSZ %(period)s") % {"period": f"{plan.year_from}–{plan.year_to}"},
-        user=request.user,
-        issued_on=timezone.localdate(),
-        subject=plan,
+    return download(
+        xlsx.export_plan(plan), f"plan-{slugify(plan.title)[:60]}-{plan.year_from}-{plan.year_to}.xlsx"
     )
-    messages.success(
-        request, _("Zpráva byla uložena do knihovny dokumentů jako verze %(n)s.") % {"n": version.number}
-    )
-    return redirect(version.document)
 
 
 @unit_view(write=True)
@@ -431,7 +397,7 @@ def indicator_value(request: HttpRequest, unit: TerritorialUnit, pk: int, indica
         try:
             services.indicator_value_save(indicator=indicator, plan=plan, value=form.save(commit=False))
         except ValidationError as exc:
-            form.add_error("year", exc.messages[0])
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Hodnota byla uložena."))
             return redirect("plans:indicator_detail", unit=unit.slug, pk=plan.pk, indicator=indicator.pk)
@@ -570,7 +536,7 @@ def monitoring_edit(request: HttpRequest, unit: TerritorialUnit, pk: int, year: 
                 round=round, note=form.cleaned_data["note"], reports=reports_in, values=values_in
             )
         except ValidationError as exc:
-            form.add_error(None, exc.messages[0])
+            add_service_errors(form, exc)
             status = 403
         else:
             messages.success(request, _("Monitorování bylo uloženo."))

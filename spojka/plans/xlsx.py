@@ -26,8 +26,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
-from spojka.compliance.engine import SEASON_CHOICES
 from spojka.cooperation.models import TerritorialUnit, ThematicArea
+from spojka.lib.seasons import Season
 from spojka.plans.models import (
     FundingSource,
     Goal,
@@ -74,7 +74,7 @@ IMPLEMENTATION = NODE + [
     Column("nositel", "responsible"),
     Column("partneři", "partners"),
     Column("termín (datum)", "due_date", "date"),
-    _choice("due_season", "termín (roční období)", SEASON_CHOICES),
+    _choice("due_season", "termín (roční období)", Season.choices),
     Column("termín (rok)", "due_year", "int"),
     Column("odhad rozpočtu (Kč)", "budget", "dec"),
     _choice("funding_source", "zdroj financování", FundingSource.choices),

@@ -6,9 +6,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from spojka.cooperation.models import TerritorialUnit, ThematicArea
-from spojka.core.forms import SpojkaModelForm
-from spojka.core.uploads import DOCX, PDF, PPTX, XLSX, check_upload
 from spojka.lib.czech import hours as hours_text
+from spojka.lib.forms import SpojkaModelForm
+from spojka.lib.uploads import DOCX, PDF, PPTX, XLSX, check_upload
 from spojka.training import services
 from spojka.training.models import Delivery, Participation, ProviderKind, TrainingEvent, TrainingMaterial
 

@@ -13,7 +13,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from spojka.core.models import TenantOwned, register_audited
+from spojka.cooperation.models import TenantOwned
+from spojka.lib.audit import register_audited
 
 ZERO = Decimal(0)
 

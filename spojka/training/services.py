@@ -18,7 +18,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from spojka.cooperation.models import CooperationDescription, TerritorialUnit
-from spojka.core.history import HistoryRow, history_rows
+from spojka.lib.audit import HistoryRow, history_rows
 from spojka.lib.czech import hours as hours_text
 from spojka.training.indicator import Credit, TrainingCommitment, TrainingResult, evaluate_training
 from spojka.training.models import Delivery, Participation, TrainingEvent, TrainingMaterial

@@ -4,16 +4,16 @@ from django.contrib import messages
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Count
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from spojka.cooperation.models import CooperationDescription, TerritorialUnit
-from spojka.core.tenancy import unit_view
-from spojka.core.uploads import safe_filename
-from spojka.documents.render import RenderedDocument, as_response
+from spojka.cooperation.tenancy import unit_view
+from spojka.lib.downloads import download, download_file
+from spojka.lib.uploads import safe_filename
 from spojka.training import documents, services, xlsx
 from spojka.training.forms import (
     BulkParticipantsForm,
@@ -208,22 +208,12 @@ def certificate_revoke(
 @personal_data_view
 def participant_export(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
     event = _event_or_404(unit, pk)
-    return as_response(
-        RenderedDocument(
-            filename=f"ucastnici-{event.pk}.xlsx",
-            content_type=xlsx.XLSX,
-            content=xlsx.participants_xlsx(event=event),
-        )
-    )
+    return download(xlsx.participants_xlsx(event=event), f"ucastnici-{event.pk}.xlsx")
 
 
 @personal_data_view
 def participant_template(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
-    return as_response(
-        RenderedDocument(
-            filename="sablona-ucastniku.xlsx", content_type=xlsx.XLSX, content=xlsx.template_xlsx()
-        )
-    )
+    return download(xlsx.template_xlsx(), "sablona-ucastniku.xlsx")
 
 
 @unit_view(write=True)
@@ -254,7 +244,7 @@ def participant_import(request: HttpRequest, unit: TerritorialUnit, pk: int) -> 
 
 @personal_data_view
 def attendance_sheet(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
-    return as_response(documents.attendance_sheet(_event_or_404(unit, pk)))
+    return documents.attendance_sheet(_event_or_404(unit, pk)).as_download()
 
 
 @personal_data_view
@@ -267,7 +257,7 @@ def certificate(request: HttpRequest, unit: TerritorialUnit, pk: int, participan
     url = request.build_absolute_uri(
         reverse("training:verify", kwargs={"code": participation.certificate_code})
     )
-    return as_response(documents.certificate(participation, verification_url=url))
+    return documents.certificate(participation, verification_url=url).as_download()
 
 
 def verify(request: HttpRequest, code: str) -> HttpResponse:
@@ -308,11 +298,7 @@ def material_upload(request: HttpRequest, unit: TerritorialUnit, pk: int) -> Htt
 def material_download(request: HttpRequest, unit: TerritorialUnit, pk: int, material: int) -> HttpResponse:
     event = _event_or_404(unit, pk)
     item = get_object_or_404(event.materials, pk=material)
-    try:
-        handle = item.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    return FileResponse(handle, content_type=item.content_type, as_attachment=True, filename=item.filename)
+    return download_file(item.file, item.filename, content_type=item.content_type)
 
 
 @unit_view(write=True)

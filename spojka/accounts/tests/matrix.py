@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from spojka.core.tests.matrix_kinds import AUTHENTICATED, PUBLIC, Entry
+from spojka.testing.matrix_kinds import AUTHENTICATED, PUBLIC, Entry
 
 ENTRIES = {
     # A signed-in user is sent on from the login page.

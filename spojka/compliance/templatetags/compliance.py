@@ -15,7 +15,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from spojka.compliance.engine import Status
-from spojka.compliance.services import Evidence, PeriodStatus, RuleStatus
+from spojka.compliance.evaluation import Evidence, PeriodStatus, RuleStatus
 from spojka.lib.czech import date_short
 
 register = template.Library()

@@ -7,7 +7,7 @@ from datetime import date
 from django.contrib.contenttypes.models import ContentType
 
 from spojka.compliance.models import Activity, EvidenceLink, Rule, RuleKind
-from spojka.core.tests.matrix_kinds import AUTHENTICATED, UNIT_READ, UNIT_WRITE, Entry, unit_kwargs
+from spojka.testing.matrix_kinds import AUTHENTICATED, UNIT_READ, UNIT_WRITE, Entry, unit_kwargs
 
 # The agency overview is not unit-scoped: the agency admin sees every unit, a consultant the units
 # assigned to them, anybody else is refused.

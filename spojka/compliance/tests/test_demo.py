@@ -8,8 +8,8 @@ from django.core.management import call_command
 
 from spojka.compliance.demo import JIHLAVA_SCHEDULE
 from spojka.compliance.engine import Status
+from spojka.compliance.evaluation import evaluate_description
 from spojka.compliance.models import Activity, EvidenceLink, Rule
-from spojka.compliance.services import evaluate_description
 from spojka.cooperation.models import CooperationDescription
 
 

@@ -13,8 +13,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from spojka.compliance.engine import (
-    SEASON_DUE_DATES,
-    SEASON_LABELS,
     STATUS_LABELS,
     STATUS_SEVERITY,
     DeadlineResult,
@@ -23,7 +21,6 @@ from spojka.compliance.engine import (
     EventState,
     Period,
     PeriodResult,
-    Season,
     Status,
     activity_status,
     current_result,
@@ -33,7 +30,6 @@ from spojka.compliance.engine import (
     frequency_periods,
     next_due,
     rule_status,
-    season_due_date,
     worst_status,
 )
 
@@ -57,56 +53,6 @@ def by_year(results: list[PeriodResult]) -> dict[int, PeriodResult]:
 
 
 # --------------------------------------------------------------------------------------------------
-# Seasons
-# --------------------------------------------------------------------------------------------------
-
-
-class TestSeasonDueDate:
-    def test_autumn_2021_is_due_on_30_november_2021(self):
-        assert season_due_date(season=Season.AUTUMN, year=2021) == date(2021, 11, 30)
-
-    def test_spring_and_summer_end_on_the_last_day_of_may_and_august(self):
-        assert season_due_date(season=Season.SPRING, year=2022) == date(2022, 5, 31)
-        assert season_due_date(season=Season.SUMMER, year=2022) == date(2022, 8, 31)
-
-    def test_winter_2023_ends_on_29_february_2024_a_leap_year(self):
-        assert season_due_date(season=Season.WINTER, year=2023) == date(2024, 2, 29)
-
-    def test_winter_2022_ends_on_28_february_2023(self):
-        assert season_due_date(season=Season.WINTER, year=2022) == date(2023, 2, 28)
-
-    def test_century_leap_rules(self):
-        # 2100 is not a leap year, 2000 is.
-        assert season_due_date(season=Season.WINTER, year=2099) == date(2100, 2, 28)
-        assert season_due_date(season=Season.WINTER, year=1999) == date(2000, 2, 29)
-
-    def test_accepts_the_plain_string_code_as_stored_in_the_database(self):
-        assert season_due_date(season="autumn", year=2022) == date(2022, 11, 30)
-
-    def test_a_replacement_mapping_is_used_instead_of_the_default(self):
-        astronomical = {**SEASON_DUE_DATES, Season.AUTUMN: (0, 12, 20)}
-        assert season_due_date(season=Season.AUTUMN, year=2021, mapping=astronomical) == date(2021, 12, 20)
-        # The default mapping is untouched.
-        assert season_due_date(season=Season.AUTUMN, year=2021) == date(2021, 11, 30)
-
-    def test_a_replacement_mapping_with_plain_string_keys_works(self):
-        mapping = {"spring": (0, 6, 20), "summer": (0, 9, 22), "autumn": (0, 12, 21), "winter": (1, 3, 20)}
-        assert season_due_date(season=Season.WINTER, year=2021, mapping=mapping) == date(2022, 3, 20)
-
-    def test_unknown_season_is_refused(self):
-        with pytest.raises(ValueError):
-            season_due_date(season="podzim", year=2021)
-
-    def test_the_mapping_is_one_dict_covering_every_season(self):
-        assert isinstance(SEASON_DUE_DATES, dict)
-        assert set(SEASON_DUE_DATES) == set(Season)
-        assert set(SEASON_LABELS) == set(Season)
-
-    @given(year=st.integers(min_value=1900, max_value=2200), season=st.sampled_from(list(Season)))
-    def test_due_date_is_the_last_day_of_its_month_and_never_before_the_stated_year(self, year, season):
-        due = season_due_date(season=season, year=year)
-        assert (due + timedelta(days=1)).day == 1
-        assert due.year == (year + 1 if season == Season.WINTER else year)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -461,7 +407,7 @@ def document(day: date, pk: int) -> Document:
     return Document(date=day, id=pk, kind="psz", label="Plán sociálního začleňování")
 
 
-PSZ_DUE = season_due_date(season=Season.AUTUMN, year=2021)  # 30. 11. 2021
+PSZ_DUE = date(2021, 11, 30)  # "Podzim 2021"
 
 
 class TestEvaluateDeadline:

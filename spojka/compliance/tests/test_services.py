@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from django.test import override_settings
 
-from spojka.compliance import services
+from spojka.compliance import evaluation, services
 from spojka.compliance.engine import Status
 from spojka.compliance.models import Rule
 from spojka.compliance.tests.helpers import (
@@ -20,12 +20,12 @@ from spojka.compliance.tests.helpers import (
 )
 
 
-def status_of(description, rule: Rule, today: date) -> services.RuleStatus:
-    statuses = services.evaluate_description(description=description, today=today)
+def status_of(description, rule: Rule, today: date) -> evaluation.RuleStatus:
+    statuses = evaluation.evaluate_description(description=description, today=today)
     return next(r for a in statuses for r in a.rules if r.rule.pk == rule.pk)
 
 
-def by_year(rule_status: services.RuleStatus) -> dict[int, services.PeriodStatus]:
+def by_year(rule_status: evaluation.RuleStatus) -> dict[int, evaluation.PeriodStatus]:
     return {p.year: p for p in rule_status.periods}
 
 
@@ -224,5 +224,5 @@ class TestQueries:
             document(world.unit, "coop_report", date(2022, 1 + i % 12, 2))
 
         with django_assert_num_queries(5):
-            statuses = services.evaluate_description(description=world.description, today=date(2022, 6, 1))
+            statuses = evaluation.evaluate_description(description=world.description, today=date(2022, 6, 1))
         assert statuses[0].rules[0].periods

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from spojka.core.tests.matrix_kinds import (
+from spojka.testing.matrix_kinds import (
     AGENCY_ADMIN_ONLY,
     AUTHENTICATED,
     UNIT_READ,

@@ -28,3 +28,11 @@ def date_long(value) -> str:
 @register.filter
 def status_label(code: str) -> str:
     return str(Status(code).label) if code else ""
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number: int) -> str:
+    """The current address with page ``number`` (``strana``); every other query parameter is kept."""
+    query = context["request"].GET.copy()
+    query["strana"] = str(number)
+    return "?" + query.urlencode()

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from spojka.core.tests.matrix_kinds import AUTHENTICATED, PUBLIC, UNIT_READ, Entry, unit_kwargs
+from spojka.testing.matrix_kinds import AUTHENTICATED, PUBLIC, UNIT_READ, Entry, unit_kwargs
 
 ENTRIES = {
     "core:home": Entry(AUTHENTICATED),

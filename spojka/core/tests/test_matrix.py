@@ -13,7 +13,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from spojka.conftest import PERSONAS
-from spojka.core.tests.matrix_kinds import Entry
+from spojka.testing.matrix_kinds import Entry
 
 MATRIX_APPS = [
     "core",
@@ -25,6 +25,7 @@ MATRIX_APPS = [
     "plans",
     "documents",
     "compliance",
+    "reports",
     "importer",
 ]
 # Django admin has its own permission check (AgencyAdminSite.has_permission); its index is in the

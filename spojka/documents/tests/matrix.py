@@ -3,9 +3,9 @@ from __future__ import annotations
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
-from spojka.core.tests.matrix_kinds import UNIT_READ, UNIT_WRITE, Entry, description_kwargs, unit_kwargs
 from spojka.documents.demo import placeholder_pdf
 from spojka.documents.models import Document, DocumentType, DocumentVersion, Resolution, TemplateKind
+from spojka.testing.matrix_kinds import UNIT_READ, UNIT_WRITE, Entry, description_kwargs, unit_kwargs
 
 MATRIX_FILE = "matrix/dokument-matice.pdf"
 
@@ -54,15 +54,7 @@ ENTRIES = {
     "documents:download": Entry(UNIT_READ, lambda w: {**document_kwargs(w), "number": 1}),
     "documents:resolution_list": Entry(UNIT_READ, unit_kwargs),
     "documents:resolution_create": Entry(UNIT_WRITE, unit_kwargs),
-    "documents:outputs": Entry(UNIT_READ, unit_kwargs),
-    "documents:generate_description": Entry(UNIT_READ, description_fmt("docx")),
-    "documents:generate_report": Entry(UNIT_READ, report_fmt("docx")),
-    "documents:save_generated": Entry(
-        UNIT_WRITE,
-        unit_kwargs,
-        method="POST",
-        data=lambda w: {"kind": "annual_report", "fmt": "docx", "year": 2022},
-    ),
+    "documents:template_list": Entry(UNIT_READ, unit_kwargs),
     "documents:template_upload": Entry(UNIT_WRITE, template_kwargs),
     "documents:template_download": Entry(UNIT_WRITE, template_kwargs),
     "documents:template_reset": Entry(UNIT_WRITE, template_kwargs, method="POST"),

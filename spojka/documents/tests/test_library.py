@@ -8,7 +8,14 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from spojka.documents.models import Document, DocumentType, DocumentVersion, Resolution
+from spojka.documents.models import (
+    Document,
+    DocumentType,
+    DocumentVersion,
+    Resolution,
+    TemplateKind,
+    UnitTemplate,
+)
 from spojka.documents.services import document_create, version_add
 from spojka.documents.tests.helpers import PNG_1PX, pdf_upload
 
@@ -285,17 +292,18 @@ def test_document_detail_query_count_does_not_grow_with_versions(
         assert client.get(_url("detail", world, pk=document.pk)).status_code == 200
 
 
-@pytest.mark.parametrize("count", [1, 10])
-def test_outputs_page_query_count_does_not_grow_with_descriptions(
-    world, login, django_assert_num_queries, count
+@pytest.mark.parametrize("custom", [False, True])
+def test_template_list_query_count_does_not_grow_with_own_templates(
+    world, login, django_assert_num_queries, custom
 ):
-    for version in range(2, count + 1):
-        world.unit.descriptions.create(
-            version=version, valid_from=date(2021, 11, 2), valid_to=date(2023, 11, 1)
-        )
+    if custom:
+        for kind in TemplateKind.values:
+            UnitTemplate.objects.create(unit=world.unit, kind=kind, file=f"document_templates/{kind}.docx")
     client = login(world.users["editor"])
-    with django_assert_num_queries(6):
-        assert client.get(_url("outputs", world)).status_code == 200
+    with django_assert_num_queries(5):
+        response = client.get(_url("template_list", world))
+    assert response.status_code == 200
+    assert response.content.decode().count("vlastní šablona") == (len(TemplateKind.values) if custom else 0)
 
 
 def test_resolution_form_preselects_the_document_it_was_opened_from(world, login):

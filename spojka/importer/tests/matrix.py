@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from spojka.core.tests.matrix_kinds import AGENCY_ADMIN_ONLY, Entry
+from spojka.testing.matrix_kinds import AGENCY_ADMIN_ONLY, Entry
 
 SEED = Path(__file__).parent / "fixtures" / "jihlava.txt"
 

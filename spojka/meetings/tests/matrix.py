@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
-from spojka.core.tests.matrix_kinds import PUBLIC, UNIT_READ, UNIT_WRITE, Entry, unit_kwargs
+from spojka.testing.matrix_kinds import PUBLIC, UNIT_READ, UNIT_WRITE, Entry, unit_kwargs
 
 # One small file shared by every matrix run, so the runs do not fill the media folder.
 SCAN_NAME = "meetings/matrix/prezencni-listina.pdf"

@@ -53,7 +53,7 @@ def test_attendance_sheet_pdf_lists_the_invited_with_czech_diacritics(mw, login)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert "prezencni-listina-2031-03-12.pdf" in response["Content-Disposition"]
-    text = _pdf_text(response.content)
+    text = _pdf_text(response.getvalue())
     for fact in (
         "Prezenční listina",
         "Statutární město Jihlava",
@@ -69,13 +69,14 @@ def test_attendance_sheet_pdf_lists_the_invited_with_czech_diacritics(mw, login)
 def test_attendance_sheet_docx_has_a_row_per_invited_person_and_blank_rows_for_guests(mw, login):
     response = login(mw.users["editor"]).get(_url("attendance_sheet", mw, pk=mw.meeting.pk, fmt="docx"))
     assert response.status_code == 200
-    document = Document(io.BytesIO(response.content))
+    content = response.getvalue()
+    document = Document(io.BytesIO(content))
     table = document.tables[-1]
     rows = [[c.text for c in r.cells] for r in table.rows]
     assert rows[0] == ["Jméno", "Organizace", "Podpis"]
     assert rows[1] == ["Marie Zkušební", "Charita Jihlava (jednání)", ""]
     assert rows[2:] == [["", "", ""]] * 8
-    assert "Statutární město Jihlava" in _docx_text(response.content)
+    assert "Statutární město Jihlava" in _docx_text(content)
 
 
 def test_an_unknown_document_format_is_404(mw, login):
@@ -99,8 +100,8 @@ def test_minutes_in_pdf_and_docx_carry_summaries_decisions_votes_and_tasks(mw, l
     )
     client = login(mw.users["partner"])
 
-    pdf = _pdf_text(client.get(_url("minutes_document", mw, pk=meeting.pk, fmt="pdf")).content)
-    docx = _docx_text(client.get(_url("minutes_document", mw, pk=meeting.pk, fmt="docx")).content)
+    pdf = _pdf_text(client.get(_url("minutes_document", mw, pk=meeting.pk, fmt="pdf")).getvalue())
+    docx = _docx_text(client.get(_url("minutes_document", mw, pk=meeting.pk, fmt="docx")).getvalue())
 
     for text in (pdf, docx):
         assert "Záznam z jednání".upper() in text.upper()

@@ -7,7 +7,6 @@ from datetime import date
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
-from spojka.core.tests.matrix_kinds import UNIT_READ, UNIT_WRITE, Entry, unit_kwargs
 from spojka.partnership.models import (
     LocalPartnership,
     MemberRole,
@@ -19,6 +18,7 @@ from spojka.partnership.models import (
     WorkingGroup,
     WorkingGroupKind,
 )
+from spojka.testing.matrix_kinds import UNIT_READ, UNIT_WRITE, Entry, unit_kwargs
 
 MATRIX_FILE = "matrix/statut-matice.pdf"
 # Enough of a PDF for the content check and a download; the matrix never renders it.

@@ -1,8 +1,8 @@
-"""This app's URLs in the URL × role matrix (see spojka/core/tests/matrix_kinds.py)."""
+"""This app's URLs in the URL × role matrix (see spojka/testing/matrix_kinds.py)."""
 
 from __future__ import annotations
 
-from spojka.core.tests.matrix_kinds import UNIT_READ, UNIT_WRITE, Entry, unit_kwargs
+from spojka.testing.matrix_kinds import UNIT_READ, UNIT_WRITE, Entry, unit_kwargs
 
 
 def build(world) -> None:
@@ -44,8 +44,6 @@ ENTRIES = {
     "plans:plan_detail": Entry(UNIT_READ, plan_kwargs),
     "plans:plan_edit": Entry(UNIT_WRITE, plan_kwargs),
     "plans:plan_export": Entry(UNIT_READ, plan_kwargs),
-    "plans:plan_report": Entry(UNIT_READ, _with(fmt=lambda w: "docx")),
-    "plans:plan_report_save": Entry(UNIT_WRITE, _with(fmt=lambda w: "docx"), method="POST"),
     "plans:plan_evaluation": Entry(UNIT_READ, plan_kwargs),
     "plans:plan_start_from": Entry(UNIT_WRITE, plan_kwargs),
     "plans:area_create": Entry(UNIT_WRITE, plan_kwargs),

@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
-from spojka.core.tests.matrix_kinds import PUBLIC, UNIT_READ, UNIT_WRITE, Entry, unit_kwargs
+from spojka.testing.matrix_kinds import PUBLIC, UNIT_READ, UNIT_WRITE, Entry, unit_kwargs
 
 MATRIX_FILE = "matrix/vzdelavani-matice.pdf"
 # A minimal PDF: enough for the content sniffing of uploads and for a download.

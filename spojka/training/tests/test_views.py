@@ -237,7 +237,7 @@ class TestDocuments:
         )
         assert response["Content-Type"] == "application/pdf"
         assert "attachment" in response["Content-Disposition"]
-        text = pdf_text(response.content)
+        text = pdf_text(response.getvalue())
         assert "Osvědčení" in text
         assert "Bc. Lenka Modrá" in text
         assert "Sousedské soužití" in text
@@ -249,7 +249,7 @@ class TestDocuments:
         attend(event, staff[0])
         attend(event, staff[1])
         response = login(world.users["editor"]).get(event_url(world, event, "attendance_sheet"))
-        text = pdf_text(response.content)
+        text = pdf_text(response.getvalue())
         assert "Prezenční listina" in text
         assert "Bc. Lenka Modrá" in text and "Tomáš Zelený" in text
         assert "Eva Šedá" not in text

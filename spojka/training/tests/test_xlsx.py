@@ -201,5 +201,6 @@ class TestImportPage:
         )
         template = client.get(reverse("training:participant_template", kwargs={"unit": world.unit.slug}))
         assert export["Content-Type"] == template["Content-Type"] == xlsx.XLSX
-        assert sheet_rows(export.content)[0] == sheet_rows(template.content)[0] == xlsx.HEADERS
-        assert len(sheet_rows(export.content)) == 2
+        exported = sheet_rows(export.getvalue())
+        assert exported[0] == sheet_rows(template.getvalue())[0] == xlsx.HEADERS
+        assert len(exported) == 2

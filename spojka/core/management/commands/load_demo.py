@@ -6,23 +6,29 @@ passwords. Each app contributes its part through a ``demo.load`` function, in de
 
 from __future__ import annotations
 
-from importlib import import_module
-
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from spojka.accounts.models import Membership, Role, User
+from spojka.compliance import demo as compliance_demo
+from spojka.cooperation import demo as cooperation_demo
+from spojka.documents import demo as documents_demo
+from spojka.importer import demo as importer_demo
+from spojka.meetings import demo as meetings_demo
+from spojka.partnership import demo as partnership_demo
+from spojka.plans import demo as plans_demo
+from spojka.training import demo as training_demo
 
 # Apps that contribute demo data, in the order they depend on each other.
 DEMO_MODULES = [
-    "spojka.cooperation.demo",
-    "spojka.partnership.demo",
-    "spojka.meetings.demo",
-    "spojka.training.demo",
-    "spojka.plans.demo",
-    "spojka.documents.demo",
-    "spojka.compliance.demo",
-    "spojka.importer.demo",
+    cooperation_demo,
+    partnership_demo,
+    meetings_demo,
+    training_demo,
+    plans_demo,
+    documents_demo,
+    compliance_demo,
+    importer_demo,
 ]
 
 DEMO_PASSWORD = "demo"
@@ -43,7 +49,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             context: dict = {}
             for module in DEMO_MODULES:
-                context.update(import_module(module).load(context=context) or {})
+                context.update(module.load(context=context) or {})
             self._accounts(context)
         self.stdout.write(self.style.SUCCESS("Ukázková data jsou nahrána."))
         self.stdout.write("Ukázkové účty (heslo „demo“):")

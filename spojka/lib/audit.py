@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from auditlog.models import LogEntry
+from auditlog.registry import auditlog
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -89,3 +90,12 @@ def history_for_unit(unit_id: int, limit: int = 200) -> list[HistoryRow]:
         .order_by("-timestamp")[:limit]
     )
     return history_rows(entries)
+
+
+def register_audited(*model_classes: type[models.Model]) -> None:
+    """Record every create, change and delete of these models in the change history.
+
+    Timestamps are left out: they change on every save, and the history shows what a person changed.
+    """
+    for model in model_classes:
+        auditlog.register(model, exclude_fields=["created_at", "updated_at"])

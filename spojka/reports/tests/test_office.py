@@ -15,12 +15,12 @@ from django.core.management import call_command
 from pypdf import PdfReader
 
 from spojka.cooperation.models import TerritorialUnit
-from spojka.documents.generators import generate_description, generate_report
 from spojka.meetings import documents as meeting_documents
 from spojka.meetings.models import MeetingState
 from spojka.plans import selectors
 from spojka.plans.models import PlanKind
-from spojka.plans.report import generate_psz_report
+from spojka.reports.generators import generate_description, generate_report
+from spojka.reports.psz import generate_psz_report
 
 pytestmark = pytest.mark.django_db
 

@@ -1,24 +1,24 @@
-"""What other apps know, gathered for the generated documents.
+"""What the other apps know, gathered for the generated documents.
 
-Each function reads one source app and returns a :class:`Section`. When that app is not built
-(its module or function does not exist) or has nothing for the period, the section says
-"Zatím bez údajů" with the reason, so a report can always be produced and shows plainly what is
-missing. An error inside an app that does exist is not hidden.
-
-Other apps are imported lazily, inside the functions, so this app depends on none of their
-migrations.
+Each function reads one source app and returns a :class:`Section`. When the app has nothing for
+the period, the section says "Zatím bez údajů" with the reason, so a report can always be produced
+and shows plainly what is missing.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from importlib import import_module
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from spojka.compliance.evaluation import evaluate_description
 from spojka.lib.czech import date_long, hours, typography
+from spojka.meetings.models import HELD_STATES, MeetingKind, MeetingState
+from spojka.plans.progress import area_progress, percent, plan_progress
+from spojka.plans.selectors import plan_tree_queryset
+from spojka.training.services import training_indicator
 
 
 @dataclass
@@ -42,14 +42,6 @@ def empty(title: str, reason: str = "") -> Section:
     return Section(title=title, lines=[text], available=False)
 
 
-def _optional(path: str, name: str):
-    """``path.name`` if that module and attribute exist, else None (the app is not built yet)."""
-    try:
-        return getattr(import_module(path), name, None)
-    except ImportError:
-        return None
-
-
 # --- The schedule (harmonogram), owned by the compliance app ---------------------------------------
 
 
@@ -67,10 +59,7 @@ class ScheduleRow:
 
 
 def schedule_rows(description) -> list[ScheduleRow]:
-    """The schedule of a cooperation description, or [] while the compliance app has none."""
-    activity_model = _optional("spojka.compliance.models", "Activity")
-    if activity_model is None:
-        return []
+    """The schedule of a cooperation description, as written."""
     activities = description.activities.order_by("order", "pk")
     return [
         ScheduleRow(
@@ -103,10 +92,7 @@ def _rule_line(activity_name: str, rule_status, year: int) -> tuple[str, str]:
 
 def schedule_status_section(description, start: date, end: date) -> Section:
     title = _("Plnění harmonogramu")
-    evaluate = _optional("spojka.compliance.services", "evaluate_description")
-    if evaluate is None:
-        return empty(title, _("vyhodnocení harmonogramu není k dispozici."))
-    activities = evaluate(description=description, today=timezone.localdate())
+    activities = evaluate_description(description=description, today=timezone.localdate())
     if not activities:
         return empty(title, _("harmonogram zatím není zadán."))
     lines, risks = [], []
@@ -125,14 +111,8 @@ def schedule_status_section(description, start: date, end: date) -> Section:
 # --- Meetings of the local partnership and its working groups --------------------------------------
 
 
-HELD_STATES = ("held", "closed")
-
-
 def meetings_section(unit, start: date, end: date) -> Section:
     title = _("Činnost lokálního partnerství a pracovních skupin")
-    meeting_model = _optional("spojka.meetings.models", "Meeting")
-    if meeting_model is None:
-        return empty(title, _("evidence jednání není k dispozici."))
     meetings = list(
         unit.meetings.filter(state__in=HELD_STATES, starts_at__date__gte=start, starts_at__date__lte=end)
         .prefetch_related("working_groups")
@@ -142,7 +122,7 @@ def meetings_section(unit, start: date, end: date) -> Section:
         return empty(title, _("v tomto období není evidováno žádné proběhlé jednání."))
     plenary = sum(1 for m in meetings if m.includes_lp)
     # A session of a working group: linked to a group, or recorded as a group meeting without one.
-    group_sessions = sum(1 for m in meetings if m.working_groups.all() or m.kind == "working_group")
+    group_sessions = sum(1 for m in meetings if m.working_groups.all() or m.kind == MeetingKind.WORKING_GROUP)
     lines = [
         _(
             "V období proběhlo %(total)s jednání, z toho %(lp)s zasedání lokálního partnerství "
@@ -159,11 +139,8 @@ def meetings_section(unit, start: date, end: date) -> Section:
 
 
 def planned_meetings(unit, start: date, end: date) -> list[str]:
-    meeting_model = _optional("spojka.meetings.models", "Meeting")
-    if meeting_model is None:
-        return []
     meetings = unit.meetings.filter(
-        state="planned", starts_at__date__gte=start, starts_at__date__lte=end
+        state=MeetingState.PLANNED, starts_at__date__gte=start, starts_at__date__lte=end
     ).order_by("starts_at")
     return [f"{date_long(m.starts_at.date())} – {m.title}" for m in meetings]
 
@@ -173,7 +150,6 @@ def planned_meetings(unit, start: date, end: date) -> list[str]:
 
 def training_section(description, start: date, end: date) -> Section:
     title = _("Vzdělávání pracovníků")
-    indicator = _optional("spojka.training.services", "training_indicator")
     commitment = ""
     if description.training_total_hours:
         commitment = _("Závazek: celkem %(total)s hodin") % {"total": hours(description.training_total_hours)}
@@ -182,12 +158,7 @@ def training_section(description, start: date, end: date) -> Section:
                 "d": hours(description.training_max_distance_hours)
             }
         commitment += "."
-    if indicator is None:
-        section = empty(title, _("evidence vzdělávání není k dispozici."))
-        if commitment:
-            section.lines.insert(0, commitment)
-        return section
-    result = indicator(description=description, on=end)
+    result = training_indicator(description=description, on=end)
     if result is None:
         return empty(title, _("popis spolupráce nestanoví závazek vzdělávání."))
     # A TrainingResult of the training app: hours counted against the commitment so far.
@@ -213,22 +184,16 @@ def training_section(description, start: date, end: date) -> Section:
 def psz_section(unit, start: date, end: date) -> Section:
     """Plans of the unit running in the report's year, with their progress (plans app)."""
     title = _("Plnění plánu sociálního začleňování")
-    plans_of = _optional("spojka.plans.selectors", "plan_tree_queryset")
-    progress = _optional("spojka.plans.progress", "plan_progress")
-    area_progress = _optional("spojka.plans.progress", "area_progress")
-    percent = _optional("spojka.plans.progress", "percent")
-    if plans_of is None or progress is None:
-        return empty(title, _("plán sociálního začleňování není ve Spojce evidován."))
-    plans = [p for p in plans_of(unit) if p.year_from <= end.year and p.year_to >= start.year]
+    plans = [p for p in plan_tree_queryset(unit) if p.year_from <= end.year and p.year_to >= start.year]
     if not plans:
         return empty(title, _("pro toto období není ve Spojce evidován žádný plán."))
     lines = []
     for plan in plans:
-        share = percent(progress(plan))
+        share = percent(plan_progress(plan))
         state = _("plnění %(p)s %%") % {"p": share} if share is not None else _("plnění zatím bez údajů")
         lines.append(f"{plan} – {plan.get_status_display()}, {state}")
         for area in plan.areas.all():
-            area_share = percent(area_progress(area)) if area_progress else None
+            area_share = percent(area_progress(area))
             if area_share is not None:
                 lines.append(f"{area}: {area_share} %")
     return Section(title, lines)

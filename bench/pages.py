@@ -1,4 +1,4 @@
-"""Throughput of the heaviest pages against a bare page: ``make bench`` (``python -m spojka.bench``).
+"""Throughput of the heaviest pages against a bare page: ``make bench`` (``python -m bench.pages``).
 
 1. Builds a synthetic dataset in a temporary SQLite database (nothing of the developer's data is
    touched): 200 units with Jihlava's schedule, 6 years of history with ~12 meetings per unit and
@@ -53,10 +53,10 @@ def bare_view(request):
 
 
 def bench_wsgi():
-    """gunicorn's application factory: the site with ``spojka.bench_urls`` as its URLconf."""
+    """gunicorn's application factory: the site with ``bench.urls`` as its URLconf."""
     from django.conf import settings
 
-    settings.ROOT_URLCONF = "spojka.bench_urls"
+    settings.ROOT_URLCONF = "bench.urls"
     from django.core.wsgi import get_wsgi_application
 
     return get_wsgi_application()
@@ -82,7 +82,7 @@ def _setup_django(workdir: Path) -> dict[str, str]:
     from django.conf import settings
 
     django.setup()
-    settings.ROOT_URLCONF = "spojka.bench_urls"
+    settings.ROOT_URLCONF = "bench.urls"
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
@@ -162,14 +162,12 @@ def generate(*, units: int = 200, years: int = 6, meetings_per_year: int = 12, a
 def _meetings_and_more(
     units, first_year: int, years: int, per_year: int, attendees: int, today: date
 ) -> None:
-    """Meetings with invitations, tasks, documents and trainings, where those apps exist."""
+    """Meetings with invitations, tasks, documents and trainings."""
     from django.utils import timezone
 
-    try:
-        from spojka.meetings.models import Invitation, Meeting, Task
-        from spojka.partnership.models import LocalPartnership, Person, WorkingGroup
-    except ImportError:
-        return
+    from spojka.meetings.models import Invitation, Meeting, Task
+    from spojka.partnership.models import LocalPartnership, Person, WorkingGroup
+
     kinds = ["lp_plenary", "working_group", "evaluation", "working_group", "lp_plenary", "other"]
     people = Person.objects.bulk_create(
         Person(unit=u, first_name=f"Osoba{i}", last_name=f"Syntetická{i}")
@@ -251,11 +249,9 @@ def _meetings_and_more(
 
 
 def _documents(units, meetings, first_year: int, years: int) -> None:
-    try:
-        from spojka.documents.models import Document, Resolution
-    except ImportError:
-        return
     from django.utils import timezone
+
+    from spojka.documents.models import Document, Resolution
 
     rows = [
         Document(
@@ -291,10 +287,8 @@ def _documents(units, meetings, first_year: int, years: int) -> None:
 
 
 def _trainings(units, people_by_unit, first_year: int, years: int) -> None:
-    try:
-        from spojka.training.models import Participation, TrainingEvent
-    except ImportError:
-        return
+    from spojka.training.models import Participation, TrainingEvent
+
     events = TrainingEvent.objects.bulk_create(
         TrainingEvent(
             unit=u, title=f"Seminář {year}/{n}", starts_on=date(year, 3 + n * 4, 10), in_person_hours=4
@@ -473,7 +467,7 @@ def main(argv: list[str] | None = None) -> int:
                 sys.executable,
                 "-m",
                 "gunicorn",
-                "spojka.bench:bench_wsgi()",
+                "bench.pages:bench_wsgi()",
                 "--bind",
                 f"127.0.0.1:{port}",
                 "--workers",

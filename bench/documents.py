@@ -1,6 +1,6 @@
 """Time the generation of every official document for the Jihlava demo.
 
-    python -m spojka.documents.bench [--repeat N]
+    python -m bench.documents [--repeat N]
 
 Sets Django up by itself on a temporary SQLite database (nothing of the developer's data is
 touched), migrates, loads the demo and prints one line per document and format. The target is
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         from django.utils import translation
 
         from spojka.cooperation.models import TerritorialUnit
-        from spojka.documents import generators
+        from spojka.reports import generators
 
         translation.activate("cs")
         unit = TerritorialUnit.objects.get(slug="jihlava")

@@ -12,14 +12,14 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from spojka.documents.render import RenderedDocument, render_docx, render_pdf
+from spojka.cooperation.models import TerritorialUnit
+from spojka.documents.models import TemplateKind
+from spojka.documents.render import DocumentSpec, RenderedDocument, register, render
 from spojka.lib.czech import date_long, typography
 from spojka.plans.chart import format_value, indicator_chart
 from spojka.plans.models import InclusionPlan
 from spojka.plans.progress import IndicatorRow, build_tree, indicator_progress
-
-DOCX_TEMPLATE = Path(__file__).resolve().parent / "docx_templates" / "psz_report.docx"
-FORMATS = ("pdf", "docx")
+from spojka.plans.selectors import plan_tree_queryset
 
 
 def _percent_text(percent: int | None) -> str:
@@ -106,11 +106,26 @@ def psz_report_context(plan: InclusionPlan, *, today=None) -> dict:
     }
 
 
+def _sample(unit: TerritorialUnit) -> dict | None:
+    plan = plan_tree_queryset(unit).order_by("-year_from", "-pk").first()
+    return psz_report_context(plan) if plan else None
+
+
+PSZ_REPORT = register(
+    DocumentSpec(
+        kind=TemplateKind.PSZ_REPORT,
+        pdf_template="reports/pdf/psz_report.html",
+        docx_template=Path(__file__).resolve().parent / "docx_templates" / "psz_report.docx",
+        sample_context=_sample,
+    )
+)
+
+
 def generate_psz_report(plan: InclusionPlan, fmt: str) -> RenderedDocument:
-    context = psz_report_context(plan)
-    filename = f"zprava-o-plneni-psz-{plan.unit.slug}-{plan.year_from}-{plan.year_to}.{fmt}"
-    if fmt == "pdf":
-        return render_pdf(template_name="plans/pdf/psz_report.html", context=context, filename=filename)
-    if fmt == "docx":
-        return render_docx(template=DOCX_TEMPLATE, context=context, filename=filename)
-    raise ValueError(fmt)
+    return render(
+        PSZ_REPORT,
+        fmt,
+        unit=plan.unit,
+        context=psz_report_context(plan),
+        stem=f"zprava-o-plneni-psz-{plan.unit.slug}-{plan.year_from}-{plan.year_to}",
+    )

@@ -17,21 +17,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from spojka.cooperation.models import CooperationDescription, KeyRole, TerritorialUnit, UnitKind
-from spojka.documents import sources
 from spojka.documents.models import TemplateKind
-from spojka.documents.render import RenderedDocument, render_docx, render_pdf
+from spojka.documents.render import DocumentSpec, RenderedDocument, register, render
 from spojka.lib.czech import date_long, hours, typography
+from spojka.reports import sources
 
 DOCX_TEMPLATES = Path(__file__).resolve().parent / "docx_templates"
-BUILT_IN_TEMPLATES = {
-    TemplateKind.COOPERATION_DESCRIPTION: DOCX_TEMPLATES / "cooperation_description.docx",
-    TemplateKind.ANNUAL_REPORT: DOCX_TEMPLATES / "annual_report.docx",
-}
-PDF_TEMPLATES = {
-    TemplateKind.COOPERATION_DESCRIPTION: "documents/pdf/cooperation_description.html",
-    TemplateKind.ANNUAL_REPORT: "documents/pdf/annual_report.html",
-}
-FORMATS = ("pdf", "docx")
 NO_SCHEDULE = "harmonogram zatím není zadán"
 # The roles the standard form names in its header, in its order and with its wording.
 HEADER_ROLES = (
@@ -321,63 +312,56 @@ def report_context(description: CooperationDescription, year: int, *, today: dat
 # --- Rendering --------------------------------------------------------------------------------
 
 
-def _filename(stem: str, fmt: str) -> str:
-    return f"{stem}.{fmt}"
+def _latest_description(unit: TerritorialUnit) -> CooperationDescription | None:
+    return unit.descriptions.select_related("memorandum", "unit").order_by("-version").first()
 
 
-def template_source(unit: TerritorialUnit, kind: str) -> Path | bytes:
-    """The unit's uploaded DOCX template of ``kind`` if it has one, else the built-in one."""
-    custom = unit.document_templates.filter(kind=kind).first()
-    if custom is not None:
-        with custom.file.open("rb") as handle:
-            return handle.read()
-    return BUILT_IN_TEMPLATES[kind]
+def _sample_description(unit: TerritorialUnit) -> dict | None:
+    description = _latest_description(unit)
+    return description_context(description) if description else None
 
 
-def render(kind: str, fmt: str, *, context: dict, unit: TerritorialUnit, stem: str) -> RenderedDocument:
-    if fmt == "pdf":
-        return render_pdf(template_name=PDF_TEMPLATES[kind], context=context, filename=_filename(stem, fmt))
-    if fmt == "docx":
-        return render_docx(
-            template=template_source(unit, kind), context=context, filename=_filename(stem, fmt)
-        )
-    raise ValueError(fmt)
+def _sample_report(unit: TerritorialUnit) -> dict | None:
+    description = _latest_description(unit)
+    if description is None:
+        return None
+    year = description.valid_from.year if description.valid_from else timezone.localdate().year
+    return report_context(description, year)
 
 
-def description_stem(description: CooperationDescription) -> str:
-    return f"popis-spoluprace-{description.unit.slug}-v{description.version}"
-
-
-def report_stem(unit: TerritorialUnit, year: int) -> str:
-    return f"zprava-o-plneni-popisu-spoluprace-{unit.slug}-{year}"
+COOPERATION_DESCRIPTION = register(
+    DocumentSpec(
+        kind=TemplateKind.COOPERATION_DESCRIPTION,
+        pdf_template="reports/pdf/cooperation_description.html",
+        docx_template=DOCX_TEMPLATES / "cooperation_description.docx",
+        sample_context=_sample_description,
+    )
+)
+ANNUAL_REPORT = register(
+    DocumentSpec(
+        kind=TemplateKind.ANNUAL_REPORT,
+        pdf_template="reports/pdf/annual_report.html",
+        docx_template=DOCX_TEMPLATES / "annual_report.docx",
+        sample_context=_sample_report,
+    )
+)
 
 
 def generate_description(description: CooperationDescription, fmt: str) -> RenderedDocument:
     return render(
-        TemplateKind.COOPERATION_DESCRIPTION,
+        COOPERATION_DESCRIPTION,
         fmt,
-        context=description_context(description),
         unit=description.unit,
-        stem=description_stem(description),
+        context=description_context(description),
+        stem=f"popis-spoluprace-{description.unit.slug}-v{description.version}",
     )
 
 
 def generate_report(description: CooperationDescription, year: int, fmt: str) -> RenderedDocument:
     return render(
-        TemplateKind.ANNUAL_REPORT,
+        ANNUAL_REPORT,
         fmt,
-        context=report_context(description, year),
         unit=description.unit,
-        stem=report_stem(description.unit, year),
+        context=report_context(description, year),
+        stem=f"zprava-o-plneni-popisu-spoluprace-{description.unit.slug}-{year}",
     )
-
-
-def sample_context(unit: TerritorialUnit, kind: str) -> dict | None:
-    """The unit's own data for checking an uploaded template; None when the unit has no description."""
-    description = unit.descriptions.select_related("memorandum", "unit").order_by("-version").first()
-    if description is None:
-        return None
-    if kind == TemplateKind.COOPERATION_DESCRIPTION:
-        return description_context(description)
-    year = description.valid_from.year if description.valid_from else timezone.localdate().year
-    return report_context(description, year)

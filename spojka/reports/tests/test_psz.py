@@ -12,7 +12,7 @@ from spojka.cooperation.models import TerritorialUnit
 from spojka.documents.models import Document, DocumentType
 from spojka.plans import selectors
 from spojka.plans.models import PlanKind
-from spojka.plans.report import generate_psz_report, psz_report_context
+from spojka.reports.psz import generate_psz_report, psz_report_context
 
 pytestmark = pytest.mark.django_db
 
@@ -56,14 +56,14 @@ def test_report_download_and_save_into_the_library(psz, client):
     from spojka.accounts.models import User
 
     client.force_login(User.objects.get(username="jihlava"))
-    url = reverse("plans:plan_report", kwargs={"unit": "jihlava", "pk": psz.pk, "fmt": "docx"})
+    url = reverse("reports:plan_report", kwargs={"unit": "jihlava", "pk": psz.pk, "fmt": "docx"})
     response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    bad = reverse("plans:plan_report", kwargs={"unit": "jihlava", "pk": psz.pk, "fmt": "exe"})
+    bad = reverse("reports:plan_report", kwargs={"unit": "jihlava", "pk": psz.pk, "fmt": "exe"})
     assert client.get(bad).status_code == 404
 
-    save = reverse("plans:plan_report_save", kwargs={"unit": "jihlava", "pk": psz.pk, "fmt": "pdf"})
+    save = reverse("reports:plan_report_save", kwargs={"unit": "jihlava", "pk": psz.pk, "fmt": "pdf"})
     assert client.post(save).status_code == 302
     client.post(save)
     document = Document.objects.get(doc_type=DocumentType.PSZ_REPORT, object_id=psz.pk)

@@ -3,28 +3,34 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from spojka.documents.generators import BUILT_IN_TEMPLATES
 from spojka.documents.models import Document, DocumentType, TemplateKind, UnitTemplate
-from spojka.documents.render import DOCX, PDF
+from spojka.documents.render import spec_for
 from spojka.documents.tests.helpers import docx_text, normalise, pdf_upload
+from spojka.lib.downloads import DOCX, PDF
 
 REPORT = TemplateKind.ANNUAL_REPORT
 DESCRIPTION = TemplateKind.COOPERATION_DESCRIPTION
 
 
+DOCUMENTS_URLS = {"template_upload", "template_download", "template_reset", "template_list", "detail"}
+
+
 def _url(name: str, world, **kwargs) -> str:
-    return reverse(f"documents:{name}", kwargs={"unit": world.unit.slug, **kwargs})
+    app = "documents" if name in DOCUMENTS_URLS else "reports"
+    return reverse(f"{app}:{name}", kwargs={"unit": world.unit.slug, **kwargs})
 
 
 def _edited_template(kind: str, extra_paragraph: str) -> SimpleUploadedFile:
     """The built-in template of ``kind`` with one paragraph added, as a user would edit it in Word."""
     from docx import Document as Docx
 
-    document = Docx(str(BUILT_IN_TEMPLATES[kind]))
+    document = Docx(str(spec_for(kind).docx_template))
     document.add_paragraph(extra_paragraph)
     buffer = io.BytesIO()
     document.save(buffer)
@@ -36,9 +42,9 @@ def test_description_downloads_as_docx_and_pdf(world, login):
     docx = client.get(_url("generate_description", world, pk=world.description.pk, fmt="docx"))
     pdf = client.get(_url("generate_description", world, pk=world.description.pk, fmt="pdf"))
     assert docx["Content-Type"] == DOCX and pdf["Content-Type"] == PDF
-    assert pdf.content.startswith(b"%PDF")
+    assert pdf.getvalue().startswith(b"%PDF")
     assert "popis-spoluprace-jihlava-v1.docx" in docx["Content-Disposition"]
-    assert "00286010" in docx_text(docx.content)
+    assert "00286010" in docx_text(docx.getvalue())
 
 
 def test_unknown_format_or_year_without_description_is_404(world, login):
@@ -98,10 +104,10 @@ def test_an_edited_template_that_renders_with_the_units_data_is_used(world, logi
     template = UnitTemplate.objects.get()
     assert (template.unit, template.kind, template.uploaded_by) == (world.unit, REPORT, world.users["editor"])
     report = client.get(_url("generate_report", world, year=2022, fmt="docx"))
-    assert "Upraveno pro Statutární město Jihlava" in normalise(docx_text(report.content))
+    assert "Upraveno pro Statutární město Jihlava" in normalise(docx_text(report.getvalue()))
     # Another unit keeps the built-in template.
     other = world.other_unit.descriptions.create(version=1)
-    from spojka.documents.generators import generate_report
+    from spojka.reports.generators import generate_report
 
     assert "Upraveno pro" not in docx_text(generate_report(other, 2022, "docx").content)
 
@@ -150,11 +156,11 @@ def test_template_reset_returns_to_the_built_in_template(world, login):
     client.post(
         _url("template_upload", world, kind=REPORT), {"file": _edited_template(REPORT, "Vlastní text")}
     )
-    assert "Vlastní text" in docx_text(client.get(_url("template_download", world, kind=REPORT)).content)
+    assert "Vlastní text" in docx_text(client.get(_url("template_download", world, kind=REPORT)).getvalue())
     client.post(_url("template_reset", world, kind=REPORT))
     assert not UnitTemplate.objects.exists()
-    downloaded = client.get(_url("template_download", world, kind=REPORT)).content
-    assert downloaded == BUILT_IN_TEMPLATES[REPORT].read_bytes()
+    downloaded = client.get(_url("template_download", world, kind=REPORT)).getvalue()
+    assert downloaded == spec_for(REPORT).docx_template.read_bytes()
 
 
 def test_unknown_template_kind_is_404(world, login):
@@ -167,3 +173,16 @@ def test_a_report_for_a_year_outside_the_validity_is_404(world, login):
     response = client.post(_url("save_generated", world), {"kind": REPORT, "fmt": "pdf", "year": 2019})
     assert "nemá popis spolupráce" in response.content.decode()
     assert not Document.objects.exists()
+
+
+@pytest.mark.parametrize("count", [1, 10])
+def test_outputs_page_query_count_does_not_grow_with_descriptions(
+    world, login, django_assert_num_queries, count
+):
+    for version in range(2, count + 1):
+        world.unit.descriptions.create(
+            version=version, valid_from=date(2021, 11, 2), valid_to=date(2023, 11, 1)
+        )
+    client = login(world.users["editor"])
+    with django_assert_num_queries(5):
+        assert client.get(_url("outputs", world)).status_code == 200
