@@ -25,6 +25,17 @@ VARIANT_FILES = [
 ]
 
 
+_ROOT = Path(__file__).resolve().parents[3]
+SHARED_DIR = next(
+    (
+        base / "shared" / "fixtures" / "import"
+        for base in (_ROOT.parent, _ROOT.parent.parent)
+        if (base / "shared" / "fixtures" / "import").exists()
+    ),
+    None,
+)
+
+
 def read(path: Path) -> dict:
     return facts(parse_cooperation_description(extract_text(path.read_bytes(), path.name)))
 
@@ -46,6 +57,13 @@ def test_all_seven_shared_fixtures_are_here():
         "seed_table.docx",
         "seed_table.pdf",
     ]
+
+
+def test_the_copies_are_the_shared_fixtures():
+    if SHARED_DIR is None:
+        pytest.skip("shared/ is not beside the repository")
+    for path in SHARED:
+        assert path.read_bytes() == (SHARED_DIR / path.name).read_bytes(), path.name
 
 
 @pytest.mark.parametrize("path", SHARED, ids=lambda path: path.name)
