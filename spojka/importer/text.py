@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 import unicodedata
 from collections import defaultdict
@@ -35,9 +36,7 @@ PAGE_NUMBER_RE = re.compile(
     r"|[-–]?\s*\d{1,3}\s*[-–]?)\s*",
     re.IGNORECASE,
 )
-_PAGE_NUMBER_LINE_RE = re.compile(
-    r"^[ \t\f]*(?:" + PAGE_NUMBER_RE.pattern.replace(r"\s", r"[ \t\f]") + r")[ \t\f]*$", re.M | re.I
-)
+_DIGIT_RE = re.compile(r"\d")
 # A footnote longer than this without a closing full stop is more likely a misread body line.
 MAX_FOOTNOTE_LINES = 10
 # A repeated line counts as a page header/footer when it sits this close to a page edge.
@@ -59,7 +58,9 @@ def normalise(text: str) -> str:
     PDF extraction can produce decomposed accents ("c" + caron) and Windows line ends; the
     patterns expect composed characters and "\n".
     """
-    return unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 class Source:
@@ -116,12 +117,13 @@ class Source:
 
 def mask_furniture(text: str) -> str:
     """`text` with footnotes, footnote markers, page numbers and running headers blanked."""
-    spans = _line_spans(text)
-    markers = [(m.start(1), m.end(1), int(m.group(1))) for m in FOOTNOTE_MARKER_RE.finditer(text)]
-    furniture = _page_number_lines(text, spans)
+    raw_lines = text.split("\n")
+    spans = _line_spans(raw_lines)
+    markers = _footnote_markers(text)
+    furniture = _page_number_lines(raw_lines)
     footnote_lines, footnote_numbers = _footnote_lines(text, spans, markers, furniture)
     furniture |= footnote_lines
-    furniture |= _running_header_lines(text, spans, furniture)
+    furniture |= _running_header_lines(text, raw_lines, spans, furniture)
 
     blanks = [spans[index] for index in furniture]
     # Without footnote bodies (a DOCX, a retyped text) markers are recognised by shape alone.
@@ -140,22 +142,37 @@ def mask_furniture(text: str) -> str:
     return "".join(parts)
 
 
-def _line_spans(text: str) -> list[tuple[int, int]]:
-    lengths = [len(line) for line in text.split("\n")]
-    starts = list(itertools.accumulate((length + 1 for length in lengths), initial=0))
-    return [(start, start + length) for start, length in zip(starts, lengths, strict=False)]
+# The same as FOOTNOTE_MARKER_RE, found faster: a regex that starts with a lookbehind cannot skip
+# ahead, so the digits are found first and the letter before them is checked after.
+_MARKER_DIGITS_RE = re.compile(r"(?<!\d)\d{1,2}(?=[\s:;,)]|\.\s|\.?$)")
+
+
+def _footnote_markers(text: str) -> list[tuple[int, int, int]]:
+    return [
+        (m.start(), m.end(), int(m.group()))
+        for m in _MARKER_DIGITS_RE.finditer(text)
+        if m.start() and text[m.start() - 1].isalpha()
+    ]
+
+
+def _line_spans(raw_lines: list[str]) -> list[tuple[int, int]]:
+    lengths = list(map(len, raw_lines))
+    # All in C, no Python loop: starts are the running sum of line lengths plus newlines.
+    starts = list(itertools.accumulate(map((1).__add__, lengths), initial=0))[:-1]
+    return list(zip(starts, map(operator.add, starts, lengths), strict=True))
 
 
 def _line_index(spans: list[tuple[int, int]], offset: int) -> int:
     return bisect.bisect_right(spans, (offset, len(spans) + offset + 1)) - 1
 
 
-def _page_number_lines(text: str, spans: list[tuple[int, int]]) -> set[int]:
-    lines = set()
-    for match in _PAGE_NUMBER_LINE_RE.finditer(text):
-        if match.group(0).strip(" \t\f"):
-            lines.add(_line_index(spans, match.start()))
-    return lines
+def _page_number_lines(raw_lines: list[str]) -> set[int]:
+    """Lines holding only a page number ("Stránka 2 z 4", "- 3 -"): short, with a digit."""
+    return {
+        index
+        for index, line in enumerate(raw_lines)
+        if len(line) <= 40 and _DIGIT_RE.search(line) and PAGE_NUMBER_RE.fullmatch(line.replace("\f", ""))
+    }
 
 
 def _footnote_lines(
@@ -201,14 +218,15 @@ def _footnote_end(text: str, spans: list[tuple[int, int]], first: int) -> int:
     return first  # no sentence end in reach: mask only the line we are sure about
 
 
-def _running_header_lines(text: str, spans: list[tuple[int, int]], furniture: set[int]) -> set[int]:
+def _running_header_lines(
+    text: str, raw_lines: list[str], spans: list[tuple[int, int]], furniture: set[int]
+) -> set[int]:
     """Lines repeated at page edges (headers and footers printed on every page).
 
     A page edge is a page-number line, a form feed (pypdf output from `extract_text` has one
     between pages) or the start/end of the text. Repeated lines elsewhere, like "Záznam z jednání"
     in several table rows, are content and stay.
     """
-    raw_lines = text.split("\n")
     content = [i for i, line in enumerate(raw_lines) if line.strip() and i not in furniture]
     content_set = set(content)
     edges = {i for i in furniture if i not in content_set}
