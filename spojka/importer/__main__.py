@@ -1,6 +1,7 @@
 """Read a cooperation description from the command line: `python -m spojka.importer FILE [--json]`.
 
-Useful for checking what the importer makes of a real document before it is uploaded.
+Useful for checking what the importer makes of a real document before it is uploaded. Every
+message is Czech; what a PDF library reports about a damaged file goes to the debug log only.
 """
 
 from __future__ import annotations
@@ -11,17 +12,22 @@ import sys
 from pathlib import Path
 
 from .errors import ImportRejected
-from .extract import extract_text
+from .extract import extract_text, read_file
 from .parser import parse_cooperation_description
 
 
+class _Arguments(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own messages are English
+        self.exit(2, "Použití: python -m spojka.importer SOUBOR [--json]\n")
+
+
 def main(argv: list[str] | None = None) -> int:
-    arguments = argparse.ArgumentParser(description="Načte popis spolupráce (PDF, DOCX nebo text).")
+    arguments = _Arguments(description="Načte popis spolupráce (PDF, DOCX nebo text).", add_help=False)
     arguments.add_argument("file", type=Path)
-    arguments.add_argument("--json", action="store_true", help="celý výsledek jako JSON")
+    arguments.add_argument("--json", action="store_true")
     options = arguments.parse_args(argv)
     try:
-        text = extract_text(options.file.read_bytes(), options.file.name)
+        text = extract_text(read_file(options.file), options.file.name)
         parsed = parse_cooperation_description(text)
     except ImportRejected as error:
         print(error.message, file=sys.stderr)
@@ -33,7 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, field in data.items():
         if isinstance(field, dict) and "found" in field:
             shown = json.dumps(field["value"], ensure_ascii=False) if field["found"] else "— nenalezeno —"
-            print(f"{name}: {shown[:200]}")
+            doubt = f"  (? {field['doubt']})" if field.get("doubt") else ""
+            print(f"{name}: {shown[:200]}{doubt}")
     for warning in data["warnings"]:
         print(f"! {warning}")
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from datetime import date
@@ -97,9 +98,27 @@ def parse_count(word: str) -> int | None:
     return NUMBER_WORDS.get(word)
 
 
+def _fold_table() -> dict[int, str]:
+    """Each accented Latin letter → its base letter (computed once; translate() is fast)."""
+    table = {}
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+        if base != char and base:
+            table[code] = base
+    return table
+
+
+_FOLD = _fold_table()
+
+
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase without diacritics, for comparing words across declension and typing habits."""
-    decomposed = unicodedata.normalize("NFD", text.lower())
+    folded = text.lower().translate(_FOLD)
+    if folded.isascii():
+        return folded
+    decomposed = unicodedata.normalize("NFD", folded)  # rarer letters, combining marks
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
@@ -109,12 +128,18 @@ def stem(word: str) -> str:
     return folded[: max(3, len(folded) - 3)]
 
 
+_BROKEN_RANGE_RE = re.compile(r"(\d)([-–])[ \t]*\n\s*(\d)")
+
+
 def clean(text: str) -> str:
     """Collapse the line breaks and runs of spaces of extracted text into single spaces."""
-    text = text.replace("\xad", "")  # soft hyphens from PDF hyphenation
-    # "(2015-\n2020)": a year range broken after its dash is one token, not two.
-    text = re.sub(r"(\d)[ \t]*([-–])[ \t]*\n\s*(\d)", r"\1\2\3", text)
-    return re.sub(r"\s+", " ", text).strip()
+    if "\xad" in text:
+        text = text.replace("\xad", "")  # soft hyphens from PDF hyphenation
+    if "\n" in text:
+        # "(2015-\n2020)": a year range broken after its dash is one token, not two ("2018 -\n2020"
+        # keeps its spaces).
+        text = _BROKEN_RANGE_RE.sub(r"\1\2\3", text)
+    return " ".join(text.split())
 
 
 def is_abbreviation_before(text: str, dot: int) -> bool:
@@ -178,9 +203,13 @@ _AND_RE = re.compile(r"\s+a\s+")
 def last_top_level_and(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Span of the last " a " (and) in text[start:end] outside parentheses, or None."""
     last = None
+    depth = 0
+    position = start
     for match in _AND_RE.finditer(text, start, end):
-        before = text[start : match.start()]
-        if before.count("(") == before.count(")"):
+        segment = text[position : match.start()]
+        depth += segment.count("(") - segment.count(")")
+        position = match.start()
+        if depth == 0:
             last = match.span()
     return last
 

@@ -6,20 +6,28 @@ is really a DOCX, or files with no extension at all.
 
 from __future__ import annotations
 
+import contextlib
 import io
+import logging
 import unicodedata
 import zipfile
+from collections.abc import Iterator
+from pathlib import Path
 
 from docx import Document
-from docx.table import Table, _Cell
-from docx.text.paragraph import Paragraph
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
+from .docx_text import document_text
 from .errors import ImportRejected
-from .schedule import CELL_SEPARATOR
+from .pdf_layout import TooManyPages, read_pages
+from .pdf_text import pages_text
 
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+logger = logging.getLogger(__name__)
+
+# One limit for the web upload, `manage.py import_cooperation` and `python -m spojka.importer`: a
+# cooperation description is a few pages; a larger file is something else, and it would take long.
+IMPORT_MAX_BYTES = 10 * 1024 * 1024
+DEFAULT_MAX_BYTES = IMPORT_MAX_BYTES
 # A cooperation description has a handful of pages; a much longer PDF is something else, and text
 # extraction time grows with pages.
 MAX_PDF_PAGES = 200
@@ -33,11 +41,12 @@ MAX_CONTROL_CHAR_SHARE = 0.01
 _SUPPORTED = "Nahrajte prosím PDF s textem, dokument Word (DOCX) nebo prostý text."
 
 
-def extract_text(data: bytes, filename: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+def extract_text(data: bytes, filename: str, *, max_bytes: int | None = None) -> str:
     """The text of an uploaded file; raises ImportRejected (Czech message) when there is none.
 
     `filename` is only used in messages.
     """
+    max_bytes = IMPORT_MAX_BYTES if max_bytes is None else max_bytes
     if not data.strip():
         raise ImportRejected(f"Soubor „{filename}“ je prázdný.")
     if len(data) > max_bytes:
@@ -63,6 +72,28 @@ def extract_text(data: bytes, filename: str, *, max_bytes: int = DEFAULT_MAX_BYT
     return text
 
 
+def read_file(path: Path, *, max_bytes: int | None = None) -> bytes:
+    """A file named on the command line; ImportRejected (Czech) when it cannot be read."""
+    max_bytes = IMPORT_MAX_BYTES if max_bytes is None else max_bytes
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ImportRejected(
+                f"Soubor „{path.name}“ je příliš velký ({_megabytes(size)}); nahrát lze nejvýše "
+                f"{_megabytes(max_bytes)}."
+            )
+        return path.read_bytes()
+    except FileNotFoundError as error:
+        raise ImportRejected(f"Soubor „{path}“ neexistuje.") from error
+    except IsADirectoryError as error:
+        raise ImportRejected(f"„{path}“ je složka, ne soubor.") from error
+    except PermissionError as error:
+        raise ImportRejected(f"Soubor „{path}“ nelze číst – chybí oprávnění.") from error
+    except OSError as error:
+        logger.info("%s could not be read: %r", path, error)
+        raise ImportRejected(f"Soubor „{path}“ se nepodařilo přečíst.") from error
+
+
 def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
 
@@ -72,31 +103,52 @@ def _megabytes(size: int) -> str:
 
 def _pdf_text(data: bytes, filename: str) -> str:
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ImportRejected(
-                f"PDF „{filename}“ je chráněné heslem. Nahrajte prosím verzi bez hesla nebo dokument DOCX."
-            )
-        if len(reader.pages) > MAX_PDF_PAGES:
-            raise ImportRejected(
-                f"PDF „{filename}“ má {len(reader.pages)} stran; popis spolupráce jich mívá jen několik. "
-                "Zkontrolujte prosím, že nahráváte správný soubor."
-            )
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except ImportRejected:
-        raise
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
+        with _library_log_to_debug():
+            pages = list(read_pages(data, max_pages=MAX_PDF_PAGES))
+    except TooManyPages as error:
+        raise ImportRejected(
+            f"PDF „{filename}“ má více než {MAX_PDF_PAGES} stran; popis spolupráce jich mívá jen několik. "
+            "Zkontrolujte prosím, že nahráváte správný soubor."
+        ) from error
+    except (PDFPasswordIncorrect, PDFEncryptionError) as error:
+        raise ImportRejected(
+            f"PDF „{filename}“ je chráněné heslem. Nahrajte prosím verzi bez hesla nebo dokument DOCX."
+        ) from error
+    except Exception as error:  # pdfminer raises many kinds of errors on damaged files
+        logger.info("PDF %s could not be read: %r", filename, error)
         raise ImportRejected(
             f"PDF „{filename}“ se nepodařilo přečíst – soubor je patrně poškozený."
         ) from error
-    visible = sum(len("".join(page.split())) for page in pages)
+    visible = sum(
+        len(word.text) for page in pages for band in page.bands for s in band.segments for word in s.words
+    )
     if visible < MIN_TEXT_CHARS_PER_PAGE * max(1, len(pages)):
         raise ImportRejected(
             f"PDF „{filename}“ neobsahuje text – jde patrně o sken. Nahrajte prosím PDF uložené přímo "
             "z Wordu (s textovou vrstvou) nebo dokument DOCX."
         )
-    # A form feed between pages lets the parser recognise headers and footers repeated per page.
-    return "\n\f\n".join(pages)
+    return pages_text(pages)
+
+
+@contextlib.contextmanager
+def _library_log_to_debug() -> Iterator[None]:
+    """pdfminer reports damaged files in English on its logger; those lines belong in the debug log,
+    never on the console of someone importing a file."""
+    library = logging.getLogger("pdfminer")
+    handler = _Forward()
+    saved = library.propagate
+    library.addHandler(handler)
+    library.propagate = False
+    try:
+        yield
+    finally:
+        library.removeHandler(handler)
+        library.propagate = saved
+
+
+class _Forward(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        logger.debug("pdfminer: %s", record.getMessage())
 
 
 # --- DOCX -------------------------------------------------------------------------------------------
@@ -119,44 +171,7 @@ def _docx_text(data: bytes, filename: str, max_bytes: int) -> str:
         raise ImportRejected(
             f"Dokument „{filename}“ se nepodařilo přečíst – soubor je patrně poškozený."
         ) from error
-    blocks: list[str] = []
-    for item in document.iter_inner_content():
-        if isinstance(item, Paragraph):
-            blocks.append(item.text)
-        elif isinstance(item, Table):
-            blocks.append("\n" + _table_text(item) + "\n")
-    return "\n".join(blocks)
-
-
-def _table_text(table: Table) -> str:
-    """One line per row, cells separated by tabs, paragraphs within a cell by " / ".
-
-    Keeping a row on one line keeps its cells apart, which the text of a PDF does not; the
-    schedule parser reads such rows cell by cell.
-    """
-    rows = []
-    for row in table.rows:
-        cells = []
-        seen = set()
-        for cell in row.cells:
-            if id(cell._tc) in seen:  # a merged cell is reported once per grid column it spans
-                continue
-            seen.add(id(cell._tc))
-            cells.append(_cell_text(cell))
-        rows.append("\t".join(cells))
-    return "\n".join(rows)
-
-
-def _cell_text(cell: _Cell) -> str:
-    parts: list[str] = []
-    for item in cell.iter_inner_content():
-        if isinstance(item, Paragraph):
-            text = " ".join(item.text.split())  # line breaks and tabs inside a cell are layout
-            if text:
-                parts.append(text)
-        elif isinstance(item, Table):  # a nested table: its cells in order
-            parts.extend(" ".join(line.split()) for line in _table_text(item).split("\n") if line.strip())
-    return CELL_SEPARATOR.join(parts)
+    return document_text(document)
 
 
 # --- plain text -------------------------------------------------------------------------------------

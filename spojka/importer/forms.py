@@ -5,7 +5,6 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -14,12 +13,21 @@ from spojka.lib.czech import number
 from spojka.lib.forms import native_date_widgets
 from spojka.lib.ico import validate_ico
 from spojka.lib.uploads import safe_filename
+from spojka.partnership.models import OrganisationCategory, WorkingGroupKind
 
+from . import extract
 from .errors import ImportRejected
-from .extract import extract_text
 from .mapping import initial_data
 from .parsed import Field, ParsedDescription
 from .parser import parse_cooperation_description
+from .review_schedule import (
+    ActivityRow,
+    add_schedule_fields,
+    clean_schedule,
+    schedule_data,
+    schedule_initial,
+    schedule_rows,
+)
 
 SNIPPET_LENGTH = 400
 # Fields the standard form has no place for (a new unit's kind, region, address slug …).
@@ -47,7 +55,7 @@ class UploadForm(forms.Form):
         self.fields["file"].help_text = _(
             "PDF s textovou vrstvou, dokument Word (DOCX) nebo prostý text ve standardním formuláři "
             "popisu spolupráce; nejvýše %(size)s MB."
-        ) % {"size": number(Decimal(settings.UPLOAD_MAX_BYTES) / 1048576, decimals=1)}
+        ) % {"size": number(Decimal(extract.IMPORT_MAX_BYTES) / 1048576, decimals=1)}
         self.text = ""
         self.filename = ""
 
@@ -56,8 +64,9 @@ class UploadForm(forms.Form):
         name = safe_filename(upload.name)
         upload.seek(0)
         try:
-            # The kind of file is judged by its content; the size limit is the site's upload limit.
-            text = extract_text(upload.read(), name, max_bytes=settings.UPLOAD_MAX_BYTES)
+            # The kind of file is judged by its content; the size limit is the importer's, shared
+            # with the command line.
+            text = extract.extract_text(upload.read(), name, max_bytes=extract.IMPORT_MAX_BYTES)
             parse_cooperation_description(text)  # refuses texts that are not a cooperation description
         except ImportRejected as error:
             raise forms.ValidationError(error.message, code="rejected") from error
@@ -69,16 +78,9 @@ def _blank(choices) -> list[tuple[str, str]]:
     return [("", "—"), *choices]
 
 
-# partnership.OrganisationCategory (contracts.md), repeated so that the review works without that app.
-ORGANISATION_CATEGORY_CHOICES = [
-    ("city_department", _("odbor města")),
-    ("public_institution", _("veřejná instituce")),
-    ("ngo", _("nezisková organizace")),
-    ("agency", _("agentura")),
-    ("other", _("jiná")),
-]
-
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
+# Inputs inside a table cell take the cell's width, so the table fits a phone's screen.
+CELL_INPUT = "width: 100%; min-width: 0; box-sizing: border-box"
 
 
 class ReviewForm(forms.Form):
@@ -122,6 +124,9 @@ class ReviewForm(forms.Form):
     )
     manager_vacant = forms.BooleanField(label=_("Pozice manažera SZ je neobsazená"), required=False)
     manager_name = forms.CharField(label=_("Manažer sociálního začleňování"), max_length=200, required=False)
+    manager_function = forms.CharField(
+        label=_("Útvar nebo funkce manažera SZ"), max_length=300, required=False
+    )
     manager_substitute = forms.CharField(label=_("Zástup manažera SZ"), max_length=300, required=False)
     agency_regional_head = forms.CharField(
         label=_("Vedoucí regionálního pracoviště ASZ"), max_length=200, required=False
@@ -194,6 +199,7 @@ class ReviewForm(forms.Form):
                 "representative_function",
                 "manager_vacant",
                 "manager_name",
+                "manager_function",
                 "manager_substitute",
                 "agency_regional_head",
                 "regional_contact_name",
@@ -250,16 +256,22 @@ class ReviewForm(forms.Form):
             ("member", values["members"]),
         ):
             for i, row in enumerate(rows):
-                initial[f"{prefix}_{i}_include"] = True
-                initial.update({f"{prefix}_{i}_{key}": value for key, value in row.items()})
-        for i in range(len(values["activities"])):
-            initial[f"activity_{i}_include"] = True
+                # An item that looks like a fragment (a footnote's "případně kraje") is offered
+                # unticked, with the reason beside it.
+                initial[f"{prefix}_{i}_include"] = not row.get("doubt")
+                initial.update({f"{prefix}_{i}_{key}": value for key, value in row.items() if key != "doubt"})
+        initial.update(schedule_initial(values["activities"]))
         for i, group in enumerate(values["working_groups"]):
-            initial[f"group_{i}_cross_cutting"] = group["kind"] == "cross_cutting"
+            initial[f"group_{i}_cross_cutting"] = group["kind"] == WorkingGroupKind.CROSS_CUTTING
         return initial
 
     def _add_rows(self) -> None:
         """Rows of the lists: one per item read, plus one empty row to add an item the parser missed."""
+        self._add_area_and_group_rows()
+        self._add_member_rows()
+        add_schedule_fields(self.fields, self.initial_values["activities"])
+
+    def _add_area_and_group_rows(self) -> None:
         values = self.initial_values
         for i in range(len(values["areas"]) + 1):
             n = i + 1
@@ -281,12 +293,14 @@ class ReviewForm(forms.Form):
                 label=_("Název pracovní skupiny %(n)s") % {"n": n},
                 max_length=200,
                 required=False,
-                widget=forms.TextInput(attrs={"size": 40}),
+                widget=forms.TextInput(attrs={"style": CELL_INPUT}),
             )
             self.fields[f"group_{i}_cross_cutting"] = forms.BooleanField(
                 label=_("Pracovní skupina %(n)s je průřezová") % {"n": n}, required=False
             )
-        for i in range(len(values["members"]) + 1):
+
+    def _add_member_rows(self) -> None:
+        for i in range(len(self.initial_values["members"]) + 1):
             n = i + 1
             self.fields[f"member_{i}_include"] = forms.BooleanField(
                 label=_("Importovat člena %(n)s") % {"n": n}, required=False, initial=True
@@ -295,16 +309,13 @@ class ReviewForm(forms.Form):
                 label=_("Organizace člena %(n)s") % {"n": n},
                 max_length=300,
                 required=False,
-                widget=forms.TextInput(attrs={"size": 50}),
+                widget=forms.TextInput(attrs={"style": CELL_INPUT}),
             )
             self.fields[f"member_{i}_category"] = forms.ChoiceField(
                 label=_("Kategorie člena %(n)s") % {"n": n},
-                choices=ORGANISATION_CATEGORY_CHOICES,
-                initial="other",
-            )
-        for i, activity in enumerate(values["activities"]):
-            self.fields[f"activity_{i}_include"] = forms.BooleanField(
-                label=_("Importovat činnost „%(name)s“") % {"name": activity["name"]}, required=False
+                choices=OrganisationCategory.choices,
+                initial=OrganisationCategory.OTHER,
+                widget=forms.Select(attrs={"style": CELL_INPUT}),
             )
 
     def _describe_area_sources(self) -> None:
@@ -330,6 +341,7 @@ class ReviewForm(forms.Form):
             "programme_period_note": p.programme_period_note,
             "representative_function": p.representative_function,
             "manager_vacant": p.inclusion_manager,
+            "manager_name": p.inclusion_manager,
             "agency_regional_head": p.agency_regional_head,
             "regional_contact_name": p.regional_contact,
             "psz_period_from": p.psz_period,
@@ -365,21 +377,49 @@ class ReviewForm(forms.Form):
         count = sum(1 for name in self.fields if name.startswith(f"{prefix}_") and name.endswith("_include"))
         return [[self[f"{prefix}_{i}_{key}"] for key in keys] for i in range(count)]
 
+    def _doubted_rows(self, prefix: str, source: str, keys: list[str]) -> list[list[Any]]:
+        """Rows with the reason an item looks like a fragment ("" when it does not) last."""
+        doubts = [row.get("doubt", "") for row in self.initial_values[source]]
+        return [
+            [*row, doubts[i] if i < len(doubts) else ""] for i, row in enumerate(self._rows(prefix, keys))
+        ]
+
     def area_rows(self):
-        return self._rows("area", ["include", "name", "focus"])
+        return self._doubted_rows("area", "areas", ["include", "name", "focus"])
 
     def group_rows(self):
-        return self._rows("group", ["include", "name", "cross_cutting"])
+        return self._doubted_rows("group", "working_groups", ["include", "name", "cross_cutting"])
 
     def member_rows(self):
-        return self._rows("member", ["include", "name", "category"])
+        return self._doubted_rows("member", "members", ["include", "name", "category"])
 
-    def activity_rows(self) -> list[tuple[forms.BoundField, dict[str, Any], Any]]:
-        parsed = self.parsed.activities.value or []
-        return [
-            (self[f"activity_{i}_include"], values, parsed[i])
-            for i, values in enumerate(self.initial_values["activities"])
+    def activity_rows(self) -> list[ActivityRow]:
+        return schedule_rows(self, self.initial_values["activities"])
+
+    def doubts(self) -> list[tuple[str, str, str]]:
+        """Every value read with doubt: (field id or anchor, what, why), in page order."""
+        found = [
+            (self[name].auto_id, str(self.fields[name].label), source.doubt)
+            for name, source in self._sources().items()
+            if isinstance(source, Field) and source.doubt
         ]
+        for key, source, label in (
+            ("area", "areas", _("Tematická oblast")),
+            ("group", "working_groups", _("Pracovní skupina")),
+            ("member", "members", _("Člen LP")),
+        ):
+            for i, row in enumerate(self.initial_values[source]):
+                if row.get("doubt"):
+                    found.append((self[f"{key}_{i}_name"].auto_id, f"{label} „{row['name']}“", row["doubt"]))
+        for row in self.activity_rows():
+            anchor = f"cinnost-{row.number}"
+            for note in row.notes:
+                found.append((anchor, _("Činnost %(n)s") % {"n": row.number}, note))
+            for rule in row.rules:
+                if rule.doubt:
+                    what = _("Pravidlo %(m)s činnosti %(n)s") % {"m": rule.number, "n": row.number}
+                    found.append((rule.fields[0].auto_id, what, rule.doubt))
+        return found
 
     def sections(self) -> list[tuple[str, str, list[forms.BoundField]]]:
         return [(key, title, [self[name] for name in names]) for key, title, names in self.SECTIONS]
@@ -400,6 +440,7 @@ class ReviewForm(forms.Form):
             self.add_error("lp_discussed_on", _("Uveďte datum projednání v LP."))
         if data.get("manager_vacant") and data.get("manager_name"):
             self.add_error("manager_name", _("Neobsazená pozice nemá držitele; uveďte jen zástup."))
+        clean_schedule(self, self.initial_values["activities"])
         if any(row["name"] for row in self._included("member", ["name", "category"])) and not data.get(
             "members_valid_from"
         ):
@@ -456,16 +497,25 @@ class ReviewForm(forms.Form):
             for row in self._included("area", ["name", "focus"])
         ]
         data["working_groups"] = [
-            {"name": row["name"], "kind": "cross_cutting" if row["cross_cutting"] else "thematic"}
+            {
+                "name": row["name"],
+                "kind": WorkingGroupKind.CROSS_CUTTING if row["cross_cutting"] else WorkingGroupKind.THEMATIC,
+            }
             for row in self._included("group", ["name", "cross_cutting"])
         ]
         data["members"] = self._included("member", ["name", "category"])
-        data["activities"] = [
-            values
-            for i, values in enumerate(self.initial_values["activities"])
-            if self.cleaned_data.get(f"activity_{i}_include")
-        ]
+        data["activities"] = schedule_data(self, self.initial_values["activities"])
         return data
+
+    def preview_data(self) -> dict[str, Any]:
+        """What confirming would import now: the reviewed values, or the values read (with the
+        items offered unticked left out) before anything was submitted or while it has errors."""
+        if self.is_bound and self.is_valid():
+            return self.to_data()
+        values = dict(self.initial_values)
+        for key in ("areas", "working_groups", "members"):
+            values[key] = [row for row in values[key] if not row.get("doubt")]
+        return values
 
 
 def _short(snippet: str) -> str:
@@ -487,6 +537,14 @@ def _source_help(source: Field) -> str:
         return format_html(
             '<span class="app-status app-status--no_rule">{}</span> <q>{}</q>',
             _("v dokumentu nevyplněno"),
+            snippet,
+        )
+    if source.doubt:
+        return format_html(
+            '<span class="app-status app-status--at_risk">{}</span> {} {} <q>{}</q>',
+            _("k ověření"),
+            source.doubt,
+            _("Z dokumentu:"),
             snippet,
         )
     return format_html("{} <q>{}</q>", _("Z dokumentu:"), snippet)

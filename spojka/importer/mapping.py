@@ -13,14 +13,18 @@ from typing import Any
 
 from django.utils.text import slugify
 
-from .parsed import Activity, Field, ParsedDescription, RuleSpec
+from spojka.partnership.models import OrganisationCategory, WorkingGroupKind
 
-# The parser's member categories → partnership.OrganisationCategory codes (contracts.md).
+from .cleaning import fragment_doubt
+from .parsed import Activity, Field, ParsedDescription, RuleSpec
+from .rules import document_type
+
+# The parser's member categories → the partnership's organisation categories.
 ORGANISATION_CATEGORIES = {
-    "city": "city_department",
-    "public_institutions": "public_institution",
-    "ngos": "ngo",
-    "other": "other",
+    "city": OrganisationCategory.CITY_DEPARTMENT,
+    "public_institutions": OrganisationCategory.PUBLIC_INSTITUTION,
+    "ngos": OrganisationCategory.NGO,
+    "other": OrganisationCategory.OTHER,
 }
 # A frequency "per half year" is twice a year, and so on; the compliance rules count per year.
 TIMES_PER_YEAR = {"year": 1, "half_year": 2, "quarter": 4, "month": 12, "week": 52}
@@ -39,8 +43,9 @@ def text(field: Field[Any]) -> str:
     return found if isinstance(found, str) else ""
 
 
-def rule_values(rule: RuleSpec, outputs: list[str]) -> dict[str, Any]:
-    """A parsed rule as `compliance.Rule` field values.
+def rule_reading(rule: RuleSpec, outputs: list[str]) -> dict[str, Any]:
+    """A parsed rule as the review edits it: kind, count per period, what counts, when; and why
+    the reading is doubtful, if it is.
 
     A deadline cell ("Podzim 2021") does not name its document; the activity's only output does
     ("Plán sociálního začleňování"). With several outputs the document type stays empty for a
@@ -51,42 +56,68 @@ def rule_values(rule: RuleSpec, outputs: list[str]) -> dict[str, Any]:
         document_type = rule.what or ""
     elif rule.kind == "deadline":
         document_type = rule.what or (outputs[0] if len(outputs) == 1 else "")
-    per_year = None
-    if rule.kind in ("frequency", "periodic_output") and rule.count and rule.per in TIMES_PER_YEAR:
-        per_year = rule.count * TIMES_PER_YEAR[rule.per]
-    due_on = rule.date
-    if rule.kind == "deadline" and not rule.season and rule.date is None and rule.year:
-        due_on = date(rule.year, 12, 31)  # "2022" / "do konce roku 2022": by the end of that year
     return {
         "kind": rule.kind,
-        "text": (rule.text or "")[:TEXT_LENGTH],
-        "per_year": per_year,
-        "meeting_kinds": [rule.what] if rule.kind == "frequency" and rule.what else [],
-        "counts_working_groups": rule.includes_working_groups,
+        "count": rule.count,
+        "per": rule.per or "",
+        "meeting_kind": (rule.what or "") if rule.kind == "frequency" else "",
         "document_type": document_type,
-        "requires_resolution": False,
-        "due_on": due_on if not rule.season else None,
+        "includes_working_groups": rule.includes_working_groups,
         "season": rule.season or "",
-        "season_year": rule.year if rule.season else None,
+        "year": rule.year if rule.season or (rule.kind == "deadline" and rule.date is None) else None,
+        "date": rule.date,
+        "text": (rule.text or "")[:TEXT_LENGTH],
+        "doubt": rule.doubt or "",
     }
 
 
-def activity_values(activity: Activity) -> dict[str, Any]:
-    """A schedule row as `compliance.Activity` field values plus its rules."""
-    outputs = value(activity.outputs) or []
+def rule_values(reading: dict[str, Any]) -> dict[str, Any]:
+    """A rule reading (`rule_reading`, or as the review edited it) as `compliance.Rule` field values."""
+    kind = reading["kind"]
+    per_year = None
+    if kind in ("frequency", "periodic_output") and reading["count"] and reading["per"] in TIMES_PER_YEAR:
+        per_year = reading["count"] * TIMES_PER_YEAR[reading["per"]]
+    due_on = reading["date"] if kind == "deadline" and not reading["season"] else None
+    if kind == "deadline" and not reading["season"] and due_on is None and reading["year"]:
+        due_on = date(reading["year"], 12, 31)  # "2022" / "do konce roku 2022": by the end of that year
+    return {
+        "kind": kind,
+        "text": (reading["text"] or "")[:TEXT_LENGTH],
+        "per_year": per_year,
+        "meeting_kinds": [reading["meeting_kind"]] if kind == "frequency" and reading["meeting_kind"] else [],
+        "counts_working_groups": bool(reading["includes_working_groups"]) and kind == "frequency",
+        "document_type": reading["document_type"] if kind in ("periodic_output", "deadline") else "",
+        "requires_resolution": False,
+        "due_on": due_on,
+        "season": reading["season"] if kind == "deadline" else "",
+        "season_year": reading["year"] if kind == "deadline" and reading["season"] else None,
+    }
+
+
+def output_codes(lines: list[str]) -> list[str]:
+    """The document types of an activity's outputs, each once, in order."""
     codes: list[str] = []
-    for output in outputs:
-        if output.document_type and output.document_type not in codes:
-            codes.append(output.document_type)
+    for line in lines:
+        code = document_type(line)
+        if code and code not in codes:
+            codes.append(code)
+    return codes
+
+
+def activity_values(activity: Activity) -> dict[str, Any]:
+    """A schedule row as `compliance.Activity` field values, its rule readings and its doubts."""
+    outputs = [output.text for output in value(activity.outputs) or []]
+    codes = output_codes(outputs)
     return {
         "name": text(activity.name)[:NAME_LENGTH],
         "specification": text(activity.specification),
         "outputs": codes,
-        "outputs_note": "; ".join(output.text for output in outputs),
+        "outputs_note": "; ".join(outputs),
         "agency_responsibility": "; ".join(value(activity.agency_responsibility) or []),
         "municipality_responsibility": "; ".join(value(activity.municipality_responsibility) or []),
         "deadline_text": text(activity.deadline)[:TEXT_LENGTH],
-        "rules": [rule_values(rule, codes) for rule in activity.rules],
+        "rules": [rule_reading(rule, codes) for rule in activity.rules],
+        "uncertain": list(activity.uncertain),
     }
 
 
@@ -100,11 +131,12 @@ def member_rows(parsed: ParsedDescription) -> list[dict[str, str]]:
     unit = text(parsed.unit_name)
     rows = []
     for group in value(parsed.members) or []:
-        category = ORGANISATION_CATEGORIES.get(group.category, "other")
+        category = ORGANISATION_CATEGORIES.get(group.category, OrganisationCategory.OTHER)
         for name in group.organisations:
-            if category == "city_department" and unit:
+            if category == OrganisationCategory.CITY_DEPARTMENT and unit:
                 name = f"{unit} – {name}"
-            rows.append({"name": name[:NAME_LENGTH], "category": category})
+            doubt = fragment_doubt(name, lowercase_expected=category == OrganisationCategory.CITY_DEPARTMENT)
+            rows.append({"name": name[:NAME_LENGTH], "category": category, "doubt": doubt or ""})
     return rows
 
 
@@ -114,17 +146,17 @@ def _decimal(number: int | None) -> Decimal | None:
 
 def initial_data(parsed: ParsedDescription) -> dict[str, Any]:
     """Everything the import writes, as read from the document."""
-    manager = value(parsed.inclusion_manager)
-    contact = value(parsed.regional_contact)
-    stance = value(parsed.lp_stance)
-    period = value(parsed.psz_period)
-    unit_signature = value(parsed.unit_signature)
-    agency_signature = value(parsed.agency_signature)
-    lp_outcome = ""
-    if stance is not None:
-        lp_outcome = "rejected" if stance.adopted is False else (stance.outcome or "")
+    return {
+        **_unit_and_memorandum(parsed),
+        **_people(parsed),
+        **_plan_and_partnership(parsed),
+        **_stance_and_approval(parsed),
+        "activities": [activity_values(activity) for activity in value(parsed.activities) or []],
+    }
+
+
+def _unit_and_memorandum(parsed: ParsedDescription) -> dict[str, Any]:
     unit_name = text(parsed.unit_name)
-    memorandum_date = value(parsed.memorandum_date)
     return {
         "unit_name": unit_name,
         "ico": text(parsed.ico),
@@ -132,22 +164,37 @@ def initial_data(parsed: ParsedDescription) -> dict[str, Any]:
         "slug": slugify(unit_name)[:60],
         "kind": "",
         "region": "",
-        "memorandum_date": memorandum_date,
+        "memorandum_date": value(parsed.memorandum_date),
         "project_registration_number": text(parsed.project_registration_number),
         "training_total_hours": _decimal(value(parsed.training_total_hours)),
         "training_max_distance_hours": _decimal(value(parsed.training_distance_cap_hours)),
         "validity_years": value(parsed.validity_years),
         "valid_from": None,  # the form states the length of validity, never its first day
         "programme_period_note": text(parsed.programme_period_note),
+    }
+
+
+def _people(parsed: ParsedDescription) -> dict[str, Any]:
+    manager = value(parsed.inclusion_manager)
+    contact = value(parsed.regional_contact)
+    return {
         "representative_function": text(parsed.representative_function),
         "manager_vacant": bool(manager and manager.vacant),
         "manager_name": (manager.name or "") if manager else "",
         "manager_substitute": (manager.note or "") if manager else "",
+        "manager_function": (manager.department or "") if manager else "",
         "agency_regional_head": text(parsed.agency_regional_head),
         "regional_contact_name": contact.name if contact else "",
         "regional_contact_function": (contact.function or "") if contact else "",
+    }
+
+
+def _plan_and_partnership(parsed: ParsedDescription) -> dict[str, Any]:
+    period = value(parsed.psz_period)
+    stance = value(parsed.lp_stance)
+    return {
         "areas": [
-            {"name": area.name, "focus": value(area.focus) or ""}
+            {"name": area.name, "focus": value(area.focus) or "", "doubt": fragment_doubt(area.name) or ""}
             for area in value(parsed.thematic_areas) or []
         ],
         "esif": list(value(parsed.esif_interventions) or []),
@@ -160,12 +207,28 @@ def initial_data(parsed: ParsedDescription) -> dict[str, Any]:
         "target_group": text(parsed.psz_target_group),
         "lp_established_by": text(parsed.lp_established_by),
         "working_groups": [
-            {"name": group.name, "kind": "cross_cutting" if group.crosscutting else "thematic"}
+            {
+                "name": group.name,
+                "kind": WorkingGroupKind.CROSS_CUTTING if group.crosscutting else WorkingGroupKind.THEMATIC,
+                "doubt": fragment_doubt(group.name, lowercase_expected=True) or "",
+            }
             for group in value(parsed.working_groups) or []
         ],
         "members": member_rows(parsed),
         # Members sat in the LP at least since it discussed the description.
-        "members_valid_from": (stance.date if stance and stance.date else None) or memorandum_date,
+        "members_valid_from": (stance.date if stance and stance.date else None)
+        or value(parsed.memorandum_date),
+    }
+
+
+def _stance_and_approval(parsed: ParsedDescription) -> dict[str, Any]:
+    stance = value(parsed.lp_stance)
+    unit_signature = value(parsed.unit_signature)
+    agency_signature = value(parsed.agency_signature)
+    lp_outcome = ""
+    if stance is not None:
+        lp_outcome = "rejected" if stance.adopted is False else (stance.outcome or "")
+    return {
         "lp_discussed_on": stance.date if stance else None,
         "lp_outcome": lp_outcome,
         "lp_votes_for": stance.votes_for if stance else None,
@@ -177,5 +240,4 @@ def initial_data(parsed: ParsedDescription) -> dict[str, Any]:
         "unit_signed_on": unit_signature.date if unit_signature else None,
         "agency_signed_place": agency_signature.place or "" if agency_signature else "",
         "agency_signed_on": agency_signature.date if agency_signature else None,
-        "activities": [activity_values(activity) for activity in value(parsed.activities) or []],
     }

@@ -14,21 +14,10 @@ from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
-# Stable codes shared with the rest of Spojka (see design.md, "harmonogram").
-MEETING_KINDS = ("lp_plenary", "working_group", "evaluation")
-DOCUMENT_TYPES = (
-    "coop_report",  # zpráva o plnění popisu spolupráce
-    "psz_report",  # zpráva o plnění PSZ
-    "psz",  # plán sociálního začleňování
-    "analysis",  # podklad, analýza
-    "minutes",  # záznam z jednání
-    "attendance",  # prezenční listina
-    "certificate",  # certifikát, osvědčení
-    "statute",  # statut a jednací řád
-    "presentation",  # prezentace
-)
-SEASONS = ("spring", "summer", "autumn", "winter")
-MEMBER_CATEGORIES = ("city", "public_institutions", "ngos", "other")
+# The codes the parser returns are those of the owning apps: meeting kinds of
+# `meetings.MeetingKind`, document types of `documents.DocumentType`, seasons of
+# `lib.seasons.Season`, organisation categories mapped to `partnership.OrganisationCategory` by
+# `mapping`. This module stays free of Django so the parser can run on its own.
 
 
 @dataclass(frozen=True)
@@ -46,10 +35,15 @@ class Field(Generic[T]):
     snippet: str
     found: bool
     span: tuple[int, int] | None = None
+    # Why the value is doubtful though read ("neobvyklý formát čísla"); the review highlights it.
+    doubt: str | None = None
 
     @classmethod
     def missing(cls, snippet: str = "") -> Field[Any]:
         return cls(None, snippet, False, None)
+
+    def doubted(self, reason: str) -> Field[T]:
+        return dataclasses.replace(self, doubt=reason if self.doubt is None else f"{self.doubt}; {reason}")
 
 
 @dataclass(frozen=True)
@@ -59,6 +53,7 @@ class InclusionManager:
     name: str | None
     vacant: bool
     note: str | None  # the vacancy / substitute text as written, e.g. "Zástup (samotná pozice …)"
+    department: str | None = None  # "odbor sociálních věcí" written after the name
 
 
 @dataclass(frozen=True)
@@ -77,7 +72,7 @@ class WorkingGroup:
 
 @dataclass(frozen=True)
 class MemberCategory:
-    category: str  # one of MEMBER_CATEGORIES
+    category: str  # "city", "public_institutions", "ngos" or "other"
     label: str  # as written, e.g. "zástupci města"
     organisations: list[str]
     snippet: str
@@ -120,7 +115,7 @@ class OutputSpec:
     """One required output (výstup) of an activity."""
 
     text: str
-    document_type: str | None  # one of DOCUMENT_TYPES, None when it is none of them
+    document_type: str | None  # a DocumentType code, None when it is none of them
 
 
 @dataclass(frozen=True)
@@ -129,8 +124,8 @@ class RuleSpec:
 
     kind: "frequency" (meetings per period), "periodic_output" (a document per period),
     "deadline" (season + year, a date or a year) or "none" (nothing checkable, e.g.
-    "Dle nabídky ASZ", "-"). `what` is a meeting kind (MEETING_KINDS) for frequencies and a
-    document type (DOCUMENT_TYPES) for periodic outputs, None when the text does not say.
+    "Dle nabídky ASZ", "-"). `what` is a meeting kind (MeetingKind code) for frequencies and a
+    document type (DocumentType code) for periodic outputs, None when the text does not say.
     """
 
     kind: str
@@ -143,6 +138,7 @@ class RuleSpec:
     text: str = ""
     at_least: bool = False  # "Minimálně 4x ročně"
     includes_working_groups: bool = False  # "(vč. pracovních skupin)"
+    doubt: str | None = None  # why this reading may be wrong; the review asks a person
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
+from .cleaning import (
+    VACANCY_MENTION_RE,
+    is_vacant,
+    read_ico,
+    registration_doubt,
+    split_person,
+)
 from .czech import (
+    MONTHS_GENITIVE,
     NUMBER_WORD_RE,
     clean,
     find_date,
@@ -169,13 +178,7 @@ def parse_cooperation_description(text: str) -> ParsedDescription:
     if not src.masked.strip():
         raise ImportRejected("Text je prázdný – není co načíst.")
     layout = _find_layout(src)
-    if layout.title is None and len(layout.sections) < 2:
-        raise ImportRejected(
-            "Text nevypadá jako popis spolupráce: chybí nadpis „POPIS SPOLUPRÁCE V OBLASTI SOCIÁLNÍHO "
-            "ZAČLEŇOVÁNÍ“ i oddíly formuláře (např. „Doba platnosti popisu spolupráce“ nebo „Jednotlivé "
-            "činnosti spolupráce a jejich harmonogram“). Nahrajte prosím popis spolupráce ve standardním "
-            "formuláři."
-        )
+    _refuse_unless_the_form(src, layout)
     warnings: list[str] = []
     header = _parse_header(src, layout, warnings)
     intro = _parse_intro(src, layout, warnings)
@@ -213,6 +216,43 @@ def parse_cooperation_description(text: str) -> ParsedDescription:
         agency_signature=agency_signature,
         warnings=warnings,
     )
+
+
+# --- is it the form? -----------------------------------------------------------------------------
+
+# The form's sections by the name a person knows them by.
+_SECTION_NAMES = {
+    "validity": "Doba platnosti popisu spolupráce",
+    "focus": "Obsahové zaměření spolupráce",
+    "partnership": "Struktura, kompetence a složení lokálního partnerství",
+    "psz": "Specifikace plánu sociálního začleňování",
+    "esif": "Předpokládané oblasti intervence",
+    "contact": "Kontaktní osoba za příslušný kraj",
+    "stance": "Stanovisko lokálního partnerství",
+    "schedule": "Jednotlivé činnosti spolupráce a jejich harmonogram",
+}
+# A cooperation description has (nearly) all of them; a resolution, minutes or a letter that
+# mentions one ("schvaluje Popis spolupráce v oblasti sociálního začleňování") has at most one.
+MIN_SECTIONS = 3
+MIN_SECTIONS_WITH_HEADER = 2
+
+
+def _refuse_unless_the_form(src: Source, layout: _Layout) -> None:
+    """Raise ImportRejected, naming what was looked for, when the text is not the standard form."""
+    sections = len(layout.sections)
+    header_labels = sum(1 for regex in _HEADER_LABEL_RES.values() if regex.search(src.masked, *layout.header))
+    if sections >= MIN_SECTIONS or (sections >= MIN_SECTIONS_WITH_HEADER and header_labels >= 2):
+        return
+    missing = [name for key, name in _SECTION_NAMES.items() if key not in layout.sections]
+    found = [name for key, name in _SECTION_NAMES.items() if key in layout.sections]
+    message = (
+        "Text nevypadá jako popis spolupráce ve standardním formuláři. Hledali jsme nadpis „POPIS "
+        "SPOLUPRÁCE V OBLASTI SOCIÁLNÍHO ZAČLEŇOVÁNÍ“, záhlaví s údaji „Územní celek“ a „IČ“ a oddíly "
+        "formuláře; chybí oddíly: " + ", ".join(f"„{name}“" for name in missing) + "."
+    )
+    if found:
+        message += " Nalezeno jen: " + ", ".join(f"„{name}“" for name in found) + "."
+    raise ImportRejected(message + " Nahrajte prosím popis spolupráce, ne např. usnesení nebo zápis.")
 
 
 # --- layout --------------------------------------------------------------------------------------
@@ -290,56 +330,59 @@ def _parse_header(src: Source, layout: _Layout, warnings: list[str]) -> dict[str
             return None
         return match.end(), next(p for p in positions if p > match.start())
 
-    def text_field(key: str) -> Field[str]:
+    def text_field(key: str, *, person: bool = False) -> Field[str]:
         span = value_span(key)
         if span is None:
             return Field.missing()
         value = src.value(*span)
         if not value:  # the label is there, its cell is empty
             return src.field(None, labels[key].start(), labels[key].end())
+        if person and is_vacant(value):  # "není stanoven", "—": no one, not a person of that name
+            return src.field(None, *span)
         return src.field(value, *span)
 
-    ico = text_field("ico")
-    if ico.value is not None:
-        digits = re.sub(r"\s", "", ico.value)
-        if re.fullmatch(r"\d{8}", digits):
-            ico = Field(digits, ico.snippet, True, ico.span)
-            if not _ico_checksum_ok(digits):
-                warnings.append(f"IČ {digits} nemá platnou kontrolní číslici.")
-        else:
-            ico = Field(None, ico.snippet, False, ico.span)
     manager = text_field("manager")
     return {
         "unit_name": text_field("unit_name"),
         "seat": text_field("seat"),
-        "ico": ico,
-        "representative_function": text_field("representative"),
+        "ico": _ico(text_field("ico"), warnings),
+        "representative_function": text_field("representative", person=True),
         "inclusion_manager": Field(
             _manager(manager.value) if manager.value else None, manager.snippet, manager.found, manager.span
         ),
-        "agency_regional_head": text_field("regional_head"),
+        "agency_regional_head": text_field("regional_head", person=True),
     }
 
 
-def _ico_checksum_ok(ico: str) -> bool:
-    remainder = sum(int(digit) * weight for digit, weight in zip(ico[:7], range(8, 1, -1), strict=True)) % 11
-    check = 1 if remainder == 0 else 0 if remainder == 1 else 11 - remainder
-    return check == int(ico[7])
-
-
-_VACANCY_RE = re.compile(r"neobsazen|není\s+obsazen|vakant|volné\s+místo|\bzástup\b", re.IGNORECASE)
+def _ico(field: Field[str], warnings: list[str]) -> Field[str]:
+    """The IČO as eight digits; a number of another shape is kept as written, with the reason."""
+    if field.value is None:
+        return field
+    ico = read_ico(field.value)
+    if ico is None:
+        return Field(None, field.snippet, False, field.span)
+    result = Field(ico.value, field.snippet, True, field.span)
+    if ico.doubt:
+        warnings.append(f"IČ {ico.value}: {ico.doubt}.")
+        result = result.doubted(ico.doubt)
+    return result
 
 
 def _manager(text: str) -> InclusionManager:
-    if _VACANCY_RE.search(text):
+    """ "Bc. Petra Novotná, odbor sociálních věcí", "Zástup (pozice není obsazená)", "neobsazeno"."""
+    if is_vacant(text) or VACANCY_MENTION_RE.search(text):
         return InclusionManager(name=None, vacant=True, note=text)
-    return InclusionManager(name=text, vacant=False, note=None)
+    person = split_person(text)
+    return InclusionManager(name=person.name, vacant=False, note=None, department=person.rest)
 
 
 # --- introduction ------------------------------------------------------------------------------
 
 _MEMORANDUM_RE = re.compile(r"Memorand\w*\s+o\s+spolupráci\s+(?:\w+\s+){0,3}?(?=\d)", re.IGNORECASE)
-_REGISTRATION_RE = re.compile(r"CZ\.\d{2}\.[\d./_]*\d")
+_REGISTRATION_RE = re.compile(
+    r"(?:reg(?:istrační)?\.?\s*(?:č\.|číslo)\s*:?\s*(?P<labelled>CZ\s?[^\s,;]*))|(?P<bare>CZ\.\d{2}\.[^\s,;]*)",
+    re.IGNORECASE,
+)
 _TOTAL_HOURS_RE = re.compile(r"celkov\w+\s+rozsah\w*\s+(\d+)\s*hod\w*", re.IGNORECASE)
 _DISTANCE_CAP_RE = re.compile(
     r"max(?:\.|imálně)\s*(\d+)\s*hod\w*(?:\s+\w+){0,3}?\s+distanč\w*(?:\s+formou)?", re.IGNORECASE
@@ -368,6 +411,15 @@ def _parse_intro(src: Source, layout: _Layout, warnings: list[str]) -> dict[str,
             memorandum = src.field(found[0], match.start(), found[2])
 
     registration = search(_REGISTRATION_RE)
+    registration_field: Field[str] = Field.missing()
+    if registration:
+        group = "labelled" if registration.group("labelled") else "bare"
+        number = registration.group(group).rstrip(".")
+        start = registration.start(group)
+        registration_field = src.field(number, start, start + len(number))
+        doubt = registration_doubt(number)
+        if doubt:
+            registration_field = registration_field.doubted(doubt)
     total = search(_TOTAL_HOURS_RE)
     cap = search(_DISTANCE_CAP_RE)
     total_field = src.field(int(total.group(1)), *total.span()) if total else Field.missing()
@@ -376,9 +428,7 @@ def _parse_intro(src: Source, layout: _Layout, warnings: list[str]) -> dict[str,
         warnings.append("Limit distanční formy vzdělávání je vyšší než celkový rozsah hodin.")
     return {
         "memorandum_date": memorandum,
-        "project_registration_number": (
-            src.field(registration.group(0), *registration.span()) if registration else Field.missing()
-        ),
+        "project_registration_number": registration_field,
         "training_total_hours": total_field,
         "training_distance_cap_hours": cap_field,
     }
@@ -517,7 +567,7 @@ def _focus_chunks(src: Source, start: int, end: int) -> list[tuple[int, int]]:
     """The "V oblasti X …" passages: each starts a sentence and runs to the next one."""
     starts = []
     for match in _FOCUS_START_RE.finditer(src.masked, start, end):
-        before = src.masked[start : match.start()].rstrip()
+        before = src.masked[max(start, match.start() - 200) : match.start()].rstrip()
         if not before or before[-1] in ".!?:":
             starts.append(match.start())
     ends = [*starts[1:], end] if starts else []
@@ -784,9 +834,6 @@ _NOT_RELEVANT_RE = re.compile(
     r"^(?:[-–—x]|není\s+relevantní|nerelevantní|neuvedeno|bez\s+kontaktní\s+osoby|netýká\s+se)?\.?$",
     re.IGNORECASE,
 )
-_DEGREE_AFTER_NAME_RE = re.compile(
-    r"(?:Ph\.?\s*D|DiS|MBA|CSc|LL\.?\s*M|Th\.?\s*D|DrSc|MPA)\.?", re.IGNORECASE
-)
 
 
 def _parse_esif(src: Source, span: tuple[int, int] | None) -> Field[list[str]]:
@@ -811,17 +858,11 @@ def _parse_regional_contact(src: Source, span: tuple[int, int] | None) -> Field[
         return Field.missing()
     start, end = src.trim(*span)
     text = src.value(start, end)
-    if _NOT_RELEVANT_RE.match(text):  # the section is there and says there is no one
+    if not text or _NOT_RELEVANT_RE.match(text) or is_vacant(text):
+        # The section is there and says there is no one ("není relevantní", "není stanovena").
         return src.field(None, start, end) if end > start else Field(None, "", True, None)
-    # "Mgr. Jana Malá, Ph.D., krajská koordinátorka …": the name ends at the first comma or dash
-    # that is not followed by a degree.
-    parts = re.split(r"(,\s*|\s+[–-]\s+)", text)
-    name, index = parts[0], 1
-    while index + 1 < len(parts) and _DEGREE_AFTER_NAME_RE.fullmatch(parts[index + 1].strip()):
-        name += parts[index] + parts[index + 1]
-        index += 2
-    function = "".join(parts[index + 1 :]).strip().rstrip(".") or None
-    return src.field(RegionalContact(name=name.strip(), function=function), start, end)
+    person = split_person(text)
+    return src.field(RegionalContact(name=person.name, function=person.rest), start, end)
 
 
 _VOTES_FOR_RE = re.compile(r"(\d+)\s*(?:hlas\w*\s+)?pro\b", re.IGNORECASE)
@@ -868,21 +909,41 @@ def _parse_stance(src: Source, span: tuple[int, int] | None) -> Field[LpStance]:
 # --- approval and signatures ---------------------------------------------------------------------
 
 
+_PARTIAL_DATE_END_RE = re.compile(
+    r"\d{1,2}\.\s*(?:\d{1,2}\.|" + "|".join(MONTHS_GENITIVE) + r")?\s*$", re.IGNORECASE
+)
+_YEAR_START_RE = re.compile(r"\s*\d{4}(?!\d)")
+
+
 def _label_value(src: Source, label: re.Match[str]) -> tuple[int, int]:
-    """The value after a label: the rest of its line, or the next line when that is left empty."""
+    """The value after a label: the rest of its line, or the next line when that is left empty.
+
+    A date broken across lines ("28. 3." / "2022") takes the year from the next line.
+    """
     masked = src.masked
     line_end = masked.find("\n", label.end())
     line_end = len(masked) if line_end == -1 else line_end
     start, end = src.trim(label.end(), line_end)
     if end > start:
-        return start, end
+        return start, _with_wrapped_year(src, start, end)
     next_lines = src.lines(line_end + 1, min(len(masked), line_end + 300))
     following = next((line for line in next_lines if line is not None), None)
     if following is None or any(
         regex.match(following.text) for regex in (_APPROVAL_RE, _RESOLUTION_RE, _SIGNATURE_RE)
     ):
         return start, start
-    return following.start, following.end
+    return following.start, _with_wrapped_year(src, following.start, following.end)
+
+
+def _with_wrapped_year(src: Source, start: int, end: int) -> int:
+    """The end of a value, moved past the year on the next line when the value ends in "28. 3."."""
+    if not _PARTIAL_DATE_END_RE.search(src.masked, start, end) or find_date(src.masked, start, end):
+        return end
+    following = src.lines(end + 1, min(len(src.masked), end + 40))
+    first = next((line for line in following if line is not None), None)
+    if first is not None and _YEAR_START_RE.match(first.text):
+        return first.start + _YEAR_START_RE.match(first.text).end()
+    return end
 
 
 def _parse_approval_date(src: Source, layout: _Layout) -> Field:
@@ -911,14 +972,36 @@ def _parse_signatures(src: Source, span: tuple[int, int]) -> tuple[Field[Signatu
     """ "V Jihlavě dne 15. 11. 2021    V Praze dne …": the unit signs first, the agency second."""
     fields: list[Field[Signature]] = []
     for match in _SIGNATURE_RE.finditer(src.masked, *span):
-        found = find_date(src.masked, match.end(), match.end() + 20)
-        on_same_line = found and "\n" not in src.masked[match.end() : found[1]]
-        signed = found[0] if found and on_same_line else None
-        stop = found[2] if found and on_same_line else match.end()
+        signed, stop = _signature_date(src, match.end())
         fields.append(
-            src.field(Signature(place=clean(match.group("place")), date=signed), match.start(), stop)
+            src.field(
+                Signature(place=clean(match.group("place")), date=signed), match.start(), stop or match.end()
+            )
         )
         if len(fields) == 2:
             break
     fields += [Field.missing()] * (2 - len(fields))
     return fields[0], fields[1]
+
+
+def _signature_date(src: Source, start: int) -> tuple[date | None, int | None]:
+    """The date after "dne" on its line, up to a tab (another signature may stand beside it).
+
+    Its year may have wrapped to the start of the next line ("V Horní Lhotě dne 2. 4." / "2024").
+    """
+    masked = src.masked
+    line_end = masked.find("\n", start)
+    line_end = len(masked) if line_end == -1 else line_end
+    cell_end = masked.find("\t", start, line_end)
+    cell_end = line_end if cell_end == -1 else cell_end
+    found = find_date(masked, start, cell_end)
+    if found:
+        return found[0], found[2]
+    if not _PARTIAL_DATE_END_RE.search(masked, start, cell_end) or not masked[start:cell_end].strip():
+        return None, None
+    year = _YEAR_START_RE.match(masked, line_end + 1)
+    if year is None:
+        return None, None
+    text = masked[start:cell_end] + " " + year.group(0).strip()
+    wrapped = find_date(text)
+    return (wrapped[0], year.end()) if wrapped else (None, None)

@@ -7,6 +7,7 @@ in autumn 2021; "Dle nabídky ASZ" → nothing to check.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from .czech import DATE_RE, fold, parse_date
@@ -30,6 +31,18 @@ FREQUENCY_RE = re.compile(
     r"(?:" + _PERIOD_RE + r"|(?P<yearly>každoročně))",
     re.IGNORECASE,
 )
+# A count whose period may be missing: "Minimálně 3x", "dvakrát".
+COUNT_RE = re.compile(
+    r"(?P<min>minimálně|min\.|nejméně|alespoň)?\s*"
+    r"(?:(?P<n>\d+)\s*(?:x|×|krát)(?![^\W\d_])|(?P<word>" + "|".join(_TIMES_WORDS) + r")(?![^\W\d_]))",
+    re.IGNORECASE,
+)
+# Why a reading is uncertain; shown next to the rule on the review screen.
+NO_PERIOD = "počet bez období (např. „ročně“) – doplňte, za jaké období se počítá"
+LOWERCASE_START = "buňka termínu začíná malým písmenem – počet mohl zůstat na předchozím řádku"
+NO_MEETING_KIND = "druh jednání neurčen – vyberte, která jednání se počítají"
+YEAR_ONLY = "uveden jen rok – termín nastaven na konec roku"
+UNREADABLE = "termín se nepodařilo přečíst – doplňte pravidlo"
 SEASON_RE = re.compile(
     r"(?:(?:do|na|v)\s+)?\b(?P<season>jar[oa]?|jaře|lét[oa]|létě|podzim[u]?|zim[aěyu])\s+(?P<year>\d{4})",
     re.IGNORECASE,
@@ -92,8 +105,13 @@ def parse_rules(cell: str, activity_name: str = "") -> list[RuleSpec]:
     A cell may hold several rules ("2x ročně jednání …  1x ročně projednání v LP  1x ročně zpráva
     o plnění …"); each starts at a frequency, a season or a date and runs to the next one.
     """
+    frequencies = [m for m in FREQUENCY_RE.finditer(cell) if m.group(0).strip()]
+    covered = [(m.start(), m.end()) for m in frequencies]
+    # "Minimálně 3x" whose period is missing (or was cut off) still starts a rule: an uncertain one.
+    bare_counts = [m for m in COUNT_RE.finditer(cell) if not any(s <= m.start() < e for s, e in covered)]
     starts = sorted(
-        {m.start() for m in FREQUENCY_RE.finditer(cell) if m.group(0).strip()}
+        {m.start() for m in frequencies}
+        | {m.start() for m in bare_counts}
         | {m.start() for m in SEASON_RE.finditer(cell)}
         | {m.start() for m in DEADLINE_DATE_RE.finditer(cell)}
     )
@@ -104,7 +122,23 @@ def parse_rules(cell: str, activity_name: str = "") -> list[RuleSpec]:
     if head.strip(" ;,/") and not NO_RULE_RE.match(head):
         segments.insert(0, head.strip(" ;,/"))
     rules = [_parse_segment(segment, activity_name) for segment in segments if segment]
+    if _count_may_be_cut_off(cell, rules):
+        rules[0] = _doubted(rules[0], LOWERCASE_START)
     return rules or [RuleSpec(kind="none", text=cell.strip())]
+
+
+def _count_may_be_cut_off(cell: str, rules: list[RuleSpec]) -> bool:
+    """ "ročně (vč. pracovních skupin)": a bare period in lowercase with more after it is the rest of
+    a cell whose count ("Minimálně 4x") stayed elsewhere; "měsíčně" alone is a whole cell."""
+    text = cell.strip()
+    if not rules or rules[0].kind != "frequency" or not text[:1].islower() or COUNT_RE.match(text):
+        return False
+    frequency = FREQUENCY_RE.match(text)
+    return frequency is not None and bool(text[frequency.end() :].strip(" .;,"))
+
+
+def _doubted(rule: RuleSpec, reason: str) -> RuleSpec:
+    return dataclasses.replace(rule, doubt=reason if rule.doubt is None else f"{rule.doubt}; {reason}")
 
 
 def _parse_segment(segment: str, activity_name: str) -> RuleSpec:
@@ -121,17 +155,34 @@ def _parse_segment(segment: str, activity_name: str) -> RuleSpec:
             return RuleSpec(kind="deadline", date=parsed, year=parsed.year, text=segment)
     year = YEAR_ONLY_RE.fullmatch(segment.strip().rstrip("."))
     if year:
-        return RuleSpec(kind="deadline", year=int(year.group("year")), text=segment)
+        bare = segment.strip().rstrip(".") == year.group("year")  # "do konce roku 2026" says when
+        return RuleSpec(
+            kind="deadline", year=int(year.group("year")), text=segment, doubt=YEAR_ONLY if bare else None
+        )
+    count = COUNT_RE.match(segment)
+    if count:
+        return RuleSpec(
+            kind="frequency",
+            count=_count(count),
+            text=segment,
+            at_least=bool(count.group("min")),
+            includes_working_groups=bool(_INCLUDING_WG_RE.search(segment)),
+            what=meeting_kind(segment[count.end() :]) or _meeting_kind_of_activity(activity_name),
+            doubt=NO_PERIOD,
+        )
+    if re.search(r"\d|ročně|měsíčně|čtvrtletně|pololetně|týdně|krát\b", segment, re.IGNORECASE):
+        return RuleSpec(kind="none", text=segment, doubt=UNREADABLE)
     return RuleSpec(kind="none", text=segment)
 
 
-def _frequency_rule(segment: str, match: re.Match[str], activity_name: str) -> RuleSpec:
+def _count(match: re.Match[str]) -> int:
     if match.group("n"):
-        count = int(match.group("n"))
-    elif match.group("word"):
-        count = _TIMES_WORDS[match.group("word").lower()]
-    else:
-        count = 1  # "čtvrtletně", "každoročně"
+        return int(match.group("n"))
+    return _TIMES_WORDS[match.group("word").lower()]
+
+
+def _frequency_rule(segment: str, match: re.Match[str], activity_name: str) -> RuleSpec:
+    count = _count(match) if match.group("n") or match.group("word") else 1  # "čtvrtletně": once
     per = "year" if match.group("yearly") else next(code for _, code in _PERIODS if match.group(code))
     rest = segment[match.end() :]
     at_least = bool(match.group("min"))
@@ -150,6 +201,7 @@ def _frequency_rule(segment: str, match: re.Match[str], activity_name: str) -> R
         text=segment,
         at_least=at_least,
         includes_working_groups=includes_wg,
+        doubt=None if what else NO_MEETING_KIND,
     )
 
 

@@ -18,14 +18,24 @@ Two renderings are understood:
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from .czech import clean, continues_previous, fold, is_abbreviation_before, starts_upper, words
 from .parsed import Activity, Field, OutputSpec
-from .rules import DEADLINE_DATE_RE, FREQUENCY_RE, SEASON_RE, YEAR_ONLY_RE, document_type, parse_rules
+from .rules import (
+    COUNT_RE,
+    DEADLINE_DATE_RE,
+    FREQUENCY_RE,
+    SEASON_RE,
+    YEAR_ONLY_RE,
+    document_type,
+    parse_rules,
+)
 from .text import Line, Source
 
 # The header row, however the extraction broke it: from "Činnost" to "Termín dokončení".
@@ -40,7 +50,18 @@ _WEAK_DEADLINE_START_RE = re.compile(
 )
 _DASHES = ("-", "–", "—")
 _DASH_PREFIX_RE = re.compile(r"([-–—])[ \t]+(?=\S)")
-CELL_SEPARATOR = " / "  # how extract_text joins paragraphs inside a DOCX table cell
+CELL_SEPARATOR = " / "
+# Marks left in the text by the PDF reader where it joined what the page had apart: a table row
+# continued on the next page (a line separator, read as a space) and a word that a narrow column
+# broke without a hyphen (a soft hyphen, dropped from values). The review asks a person to check.
+ROW_CONTINUED = "\u2028"
+WORD_JOINED = "\xad"
+ROW_CONTINUED_NOTE = "Řádek tabulky pokračuje na další stránce (sloupec zalomen přes stránku) – zkontrolujte, že se buňky spojily správně."
+WORD_JOINED_NOTE = "Slovo rozdělené v úzkém sloupci bez spojovníku bylo spojeno – zkontrolujte je."
+MAX_ACTIVITIES = 100
+MAX_SCHEDULE_LINES = 50 * MAX_ACTIVITIES
+_TAB_ROW_RE = re.compile(r"^[^\n\t]*\t[^\n\t]*\t[^\n\t]*\t", re.MULTILINE)
+TOO_MANY_ACTIVITIES = f"Harmonogram má více než {MAX_ACTIVITIES} řádků; načteno je prvních {MAX_ACTIVITIES}, další vynechány."  # how extract_text joins paragraphs inside a DOCX table cell
 
 # First words (folded, as prefixes) of the responsibility cells: what ASZ or the municipality does.
 _RESPONSIBILITY_LEADS = tuple(
@@ -60,6 +81,13 @@ class _Row:
     body: list[Line | None]
     deadline: list[Line]
     past_outputs: bool = False  # a responsibility line ("Organizační zajištění") has been seen
+    body_lines: int = 0  # non-blank lines in body (kept, not counted, so that a row costs linear time)
+    ended_sentence: bool = False  # a body line ended a sentence
+
+    def add(self, line: Line) -> None:
+        self.body.append(line)
+        self.body_lines += 1
+        self.ended_sentence = self.ended_sentence or _ends_sentence(line.text)
 
 
 def parse_schedule(src: Source, start: int, end: int) -> Field[list[Activity]]:
@@ -68,18 +96,30 @@ def parse_schedule(src: Source, start: int, end: int) -> Field[list[Activity]]:
     body_start = headers[0].end() if headers else start
     # Word repeats the header row on every page the table spans; those copies are not rows.
     repeated = [(m.start(), m.end()) for m in headers[1:]]
-    lines = [
-        line
-        for line in src.lines(body_start, end)
-        if line is None or not any(s <= line.start < e for s, e in repeated)
-    ]
-    if not any(line is not None for line in lines):
-        return Field.missing(src.snippet(start, end))
-    if any(line is not None and line.text.count("\t") >= 3 for line in lines):
-        activities = [_tab_row_activity(src, line) for line in lines if _is_tab_row(line)]
+    repeated_starts = [s for s, _ in repeated]
+
+    def body_lines() -> Iterator[Line | None]:
+        for line in src.iter_lines(body_start, end):
+            if line is not None:
+                k = bisect.bisect_right(repeated_starts, line.start) - 1
+                if k >= 0 and line.start < repeated[k][1]:
+                    continue
+            yield line
+
+    if _TAB_ROW_RE.search(src.masked, body_start, end):
+        tab_rows = (line for line in body_lines() if _is_tab_row(line))
+        activities = [_tab_row_activity(src, line) for line in itertools.islice(tab_rows, MAX_ACTIVITIES + 1)]
     else:
-        activities = [_flow_activity(src, row) for row in _segment_rows(_split_dash_prefixes(lines))]
+        # Enough lines for more rows than a schedule has; the rest is never split into lines.
+        lines = list(itertools.islice(body_lines(), MAX_SCHEDULE_LINES))
+        rows = _segment_rows(_split_dash_prefixes(lines), limit=MAX_ACTIVITIES + 1)
+        activities = [_flow_activity(src, row) for row in rows]
     activities = [activity for activity in activities if activity.name.value]
+    if len(activities) > MAX_ACTIVITIES:
+        # A schedule has a handful of rows; a table this long is something else, and the review
+        # could not show it. The rest is left out, and the review says so.
+        activities = activities[:MAX_ACTIVITIES]
+        activities[-1].uncertain.append(TOO_MANY_ACTIVITIES)
     if not activities:
         return Field.missing(src.snippet(start, end))
     first, last = activities[0].span, activities[-1].span
@@ -104,6 +144,10 @@ def _tab_row_activity(src: Source, line: Line) -> Activity:
     uncertain: list[str] = []
     if len(spans) != 6:
         uncertain.append(f"Řádek tabulky má {len(spans)} sloupců místo 6.")
+    if ROW_CONTINUED in line.text:
+        uncertain.append(ROW_CONTINUED_NOTE)
+    if WORD_JOINED in line.text:
+        uncertain.append(WORD_JOINED_NOTE)
     if len(spans) > 6:
         # Unexpected extra cells: keep the first and the last four; the middle is the specification.
         spans = [spans[0], (spans[1][0], spans[-5][1]), *spans[-4:]]
@@ -169,6 +213,27 @@ def _split_dash_prefixes(lines: list[Line | None]) -> list[Line | None]:
     return result
 
 
+# First words of a deadline cell: a quick test before the full patterns (most lines are not).
+_DEADLINE_FIRST_WORDS = frozenset(
+    words(
+        """minimálně min nejméně alespoň jednou dvakrát třikrát čtyřikrát pětkrát šestkrát ročně za do
+    každý každoročně pololetně čtvrtletně měsíčně týdně na v jaro jara jaře léto léta létě podzim
+    podzimu zima zimě zimy zimu nejpozději k dle podle průběžně průběžné od během trvale ihned po"""
+    )
+)
+_FIRST_WORD_RE = re.compile(r"\s*([^\W\d_]+)")
+
+
+def _may_start_deadline(text: str) -> bool:
+    if text[:1].isdigit() or text.lstrip()[:1].isdigit():
+        return True
+    first = _FIRST_WORD_RE.match(text)
+    if first is None:
+        return False
+    word = first.group(1).lower()
+    return word in _DEADLINE_FIRST_WORDS or word.startswith("každ")
+
+
 def _starts_deadline(text: str, *, strong_only: bool) -> bool:
     """Whether a line opens a "Termín dokončení" cell.
 
@@ -176,8 +241,10 @@ def _starts_deadline(text: str, *, strong_only: bool) -> bool:
     ("Dle nabídky ASZ", "Do konce roku", "2022") are trusted only where a cell can start (see
     `_opens_deadline`).
     """
+    if not _may_start_deadline(text):
+        return False
     frequency = FREQUENCY_RE.match(text)
-    if frequency and frequency.group(0).strip():
+    if (frequency and frequency.group(0).strip()) or COUNT_RE.match(text):
         return True
     if SEASON_RE.match(text) or DEADLINE_DATE_RE.match(text):
         return True
@@ -186,7 +253,7 @@ def _starts_deadline(text: str, *, strong_only: bool) -> bool:
     return bool(_WEAK_DEADLINE_START_RE.match(text) or YEAR_ONLY_RE.fullmatch(text.rstrip(".")))
 
 
-def _segment_rows(lines: list[Line | None]) -> list[_Row]:
+def _segment_rows(lines: list[Line | None], *, limit: int) -> list[_Row]:
     rows: list[_Row] = []
     row = _Row([], [])
     blocks_done = 0  # blocks of the current row closed by a blank line
@@ -206,6 +273,8 @@ def _segment_rows(lines: list[Line | None]) -> list[_Row]:
                 previous, after_blank = line.text, False
                 continue
             rows.append(row)  # this line is the name of the next activity
+            if len(rows) >= limit:
+                return rows
             row, blocks_done = _Row([], []), 0
         elif _opens_deadline(line, lines, index, row, blocks_done, after_blank):
             row.deadline.append(line)
@@ -213,7 +282,7 @@ def _segment_rows(lines: list[Line | None]) -> list[_Row]:
             continue
         if _is_responsibility(line.text) and _past_specification(row, blocks_done):
             row.past_outputs = True
-        row.body.append(line)
+        row.add(line)
         previous, after_blank = line.text, False
         if line.text in _DASHES:  # an empty cell ends a cell just as a blank line does
             blocks_done += 1
@@ -228,16 +297,16 @@ def _past_specification(row: _Row, blocks_done: int) -> bool:
     in text without blank lines, a line that ended a sentence (the specification always does)."""
     if blocks_done >= 2:
         return True
-    return blocks_done == 0 and any(item is not None and _ends_sentence(item.text) for item in row.body)
+    return blocks_done == 0 and row.ended_sentence
 
 
 def _opens_deadline(
     line: Line, lines: list[Line | None], index: int, row: _Row, blocks_done: int, after_blank: bool
 ) -> bool:
-    body_lines = sum(1 for item in row.body if item is not None)
+    body_lines = row.body_lines
     if line.text in _DASHES:
         # A lone dash is an empty cell; it is the deadline cell itself only when no deadline follows.
-        following = next((item for item in lines[index + 1 :] if item is not None), None)
+        following = next((lines[k] for k in range(index + 1, len(lines)) if lines[k] is not None), None)
         enough_cells = blocks_done >= 3 or row.past_outputs
         return enough_cells and (following is None or not _starts_deadline(following.text, strong_only=False))
     if body_lines >= 2 and _starts_deadline(line.text, strong_only=True):
@@ -419,7 +488,7 @@ def _ends_sentence(text: str) -> bool:
 
 
 def _is_responsibility(text: str) -> bool:
-    return fold(text).startswith(_RESPONSIBILITY_LEADS)
+    return fold(text[:20]).startswith(_RESPONSIBILITY_LEADS)
 
 
 def _starts_item(previous: Line, line: Line) -> bool:

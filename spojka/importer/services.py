@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import contextlib
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from auditlog.context import set_actor
 from dateutil.relativedelta import relativedelta
-from django.apps import apps
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from spojka.accounts.models import User
+from spojka.compliance.models import Activity, Rule
 from spojka.cooperation.models import (
     CooperationDescription,
     KeyRole,
@@ -25,35 +26,28 @@ from spojka.cooperation.models import (
     TerritorialUnit,
 )
 from spojka.cooperation.services import description_save
+from spojka.partnership.models import (
+    LocalPartnership,
+    Organisation,
+    PartnershipMember,
+    Person,
+    WorkingGroup,
+)
 
+from .mapping import rule_values
 from .models import ImportDraft
 
 PLACEHOLDER_REPRESENTATIVE = "(doplnit zástupce)"
-
-# Parts written by other apps; an app that is not there yet is skipped and the confirmation says so.
-_DEPENDENT_PARTS = {
-    "partnership": (
-        ("partnership", ("Organisation", "Person", "LocalPartnership", "WorkingGroup", "PartnershipMember")),
-        gettext_lazy("lokální partnerství, pracovní skupiny a členové"),
-    ),
-    "schedule": (("compliance", ("Activity", "Rule")), gettext_lazy("harmonogram (činnosti a pravidla)")),
-}
-
-
-def _models(app_label: str, names: tuple[str, ...]) -> dict[str, type[models.Model]] | None:
-    try:
-        return {name: apps.get_model(app_label, name) for name in names}
-    except LookupError:
-        return None
-
-
-def unavailable_parts() -> list[str]:
-    """Czech names of the parts an import cannot write because their app's models are missing."""
-    return [
-        str(label)
-        for (app_label, names), label in _DEPENDENT_PARTS.values()
-        if _models(app_label, names) is None
-    ]
+# compliance.Activity fields an imported schedule row sets.
+ACTIVITY_FIELDS = (
+    "name",
+    "specification",
+    "outputs",
+    "outputs_note",
+    "agency_responsibility",
+    "municipality_responsibility",
+    "deadline_text",
+)
 
 
 @transaction.atomic
@@ -188,18 +182,22 @@ def _lp_structure(data: dict[str, Any]) -> str:
     return " ".join(parts)
 
 
-def _roles(unit: TerritorialUnit, description: CooperationDescription, data: dict[str, Any]) -> None:
-    """Key roles as the document states them. A role the unit already has someone in is left alone:
-    the registry of roles is the unit's history, and a document does not say when a holder changed."""
-    name, function = data.get("manager_name", ""), data.get("regional_contact_function", "")
+def _wanted_roles(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """Key roles as the document states them, as RoleAssignment values."""
     wanted: list[dict[str, Any]] = []
     if data.get("representative_function"):
         wanted.append({"role": KeyRole.REPRESENTATIVE, "holder_function": data["representative_function"]})
     if data.get("manager_vacant"):
         substitute = data.get("manager_substitute", "")
         wanted.append({"role": KeyRole.INCLUSION_MANAGER, "is_vacant": True, "substitute": substitute})
-    elif name:
-        wanted.append({"role": KeyRole.INCLUSION_MANAGER, "holder_name": name})
+    elif data.get("manager_name"):
+        wanted.append(
+            {
+                "role": KeyRole.INCLUSION_MANAGER,
+                "holder_name": data["manager_name"],
+                "holder_function": data.get("manager_function", ""),
+            }
+        )
     if data.get("agency_regional_head"):
         wanted.append({"role": KeyRole.AGENCY_REGIONAL_HEAD, "holder_name": data["agency_regional_head"]})
     if data.get("regional_contact_name"):
@@ -207,12 +205,24 @@ def _roles(unit: TerritorialUnit, description: CooperationDescription, data: dic
             {
                 "role": KeyRole.REGIONAL_COORDINATOR,
                 "holder_name": data["regional_contact_name"],
-                "holder_function": function,
+                "holder_function": data.get("regional_contact_function", ""),
             }
         )
+    return wanted
+
+
+def _held_roles(unit: TerritorialUnit | None) -> set[str]:
+    if unit is None:
+        return set()
     today = timezone.localdate()
-    held = {role.role for role in unit.role_assignments.all() if role.is_current(today)}
-    for values in wanted:
+    return {role.role for role in unit.role_assignments.all() if role.is_current(today)}
+
+
+def _roles(unit: TerritorialUnit, description: CooperationDescription, data: dict[str, Any]) -> None:
+    """Key roles as the document states them. A role the unit already has someone in is left alone:
+    the registry of roles is the unit's history, and a document does not say when a holder changed."""
+    held = _held_roles(unit)
+    for values in _wanted_roles(data):
         if values["role"] not in held:
             role = RoleAssignment(unit=unit, valid_from=description.valid_from, **values)
             role.full_clean()
@@ -220,14 +230,10 @@ def _roles(unit: TerritorialUnit, description: CooperationDescription, data: dic
 
 
 def _partnership(unit: TerritorialUnit, data: dict[str, Any]) -> None:
-    found = _models(*_DEPENDENT_PARTS["partnership"][0])
     groups = [group for group in data.get("working_groups", []) if group.get("name")]
     members = [member for member in data.get("members", []) if member.get("name")]
-    if found is None or not (data.get("lp_established_by") or groups or members):
+    if not (data.get("lp_established_by") or groups or members):
         return
-    Organisation, Person = found["Organisation"], found["Person"]
-    LocalPartnership, WorkingGroup = found["LocalPartnership"], found["WorkingGroup"]
-    PartnershipMember = found["PartnershipMember"]
     partnership = LocalPartnership.objects.filter(unit=unit).first()
     if partnership is None:
         partnership = LocalPartnership.objects.create(
@@ -253,7 +259,7 @@ def _partnership(unit: TerritorialUnit, data: dict[str, Any]) -> None:
         if organisation.pk in seated:
             continue
         seated.add(organisation.pk)
-        # A seat needs a representative (contracts.md); the document names none, so a placeholder
+        # A seat needs a representative; the document names none, so a placeholder
         # that says what to fill in stands in until the unit enters the real person.
         representative = Person.objects.create(
             unit=unit, first_name=name[:100], last_name=PLACEHOLDER_REPRESENTATIVE, organisation=organisation
@@ -264,14 +270,113 @@ def _partnership(unit: TerritorialUnit, data: dict[str, Any]) -> None:
 
 
 def _schedule(description: CooperationDescription, data: dict[str, Any]) -> None:
-    found = _models(*_DEPENDENT_PARTS["schedule"][0])
-    if found is None:
-        return
-    Activity, Rule = found["Activity"], found["Rule"]
     for order, row in enumerate(data.get("activities", []), start=1):
-        values = {key: value for key, value in row.items() if key != "rules"}
+        values = {key: row[key] for key in ACTIVITY_FIELDS}
         activity = Activity.objects.create(
             unit=description.unit, description=description, order=order, **values
         )
-        for rule_order, rule in enumerate(row.get("rules", []), start=1):
-            Rule.objects.create(unit=description.unit, activity=activity, order=rule_order, **rule)
+        for rule_order, reading in enumerate(row.get("rules", []), start=1):
+            rule = Rule(unit=description.unit, activity=activity, order=rule_order, **rule_values(reading))
+            rule.full_clean(exclude=["unit", "activity"])
+            rule.save()
+
+
+# --- what a confirmation would do ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """What confirming the reviewed `data` creates, and what it matches among existing records."""
+
+    unit: TerritorialUnit | None  # the unit with the document's IČO; None: a new one is created
+    unit_name: str
+    version: int  # of the cooperation description to be created
+    memorandum_exists: bool
+    areas: int
+    interventions: int
+    strategies: int
+    roles_created: list[str]
+    roles_kept: list[str]  # the unit already has someone in them
+    partnership_exists: bool
+    groups_created: list[str]
+    groups_matched: list[str]
+    organisations_created: list[str]
+    organisations_matched: list[str]
+    seats_created: int
+    seats_existing: int
+    activities: int
+    rules: int
+
+
+def import_preview(*, data: dict[str, Any]) -> ImportPreview:
+    """The import summary shown before confirming; reads only, in a fixed number of queries."""
+    unit = TerritorialUnit.objects.filter(ico=data.get("ico") or None).first() if data.get("ico") else None
+    held = _held_roles(unit)
+    roles = [str(KeyRole(values["role"]).label) for values in _wanted_roles(data)]
+    kept = [str(KeyRole(values["role"]).label) for values in _wanted_roles(data) if values["role"] in held]
+    groups = [group["name"] for group in data.get("working_groups", []) if group.get("name")]
+    members = [member["name"] for member in data.get("members", []) if member.get("name")]
+    existing_groups, known, seated = _partnership_matches(unit, groups, members)
+    organisations_matched = [name for name in members if name.lower() in known]
+    activities = data.get("activities", [])
+    return ImportPreview(
+        unit=unit,
+        unit_name=unit.name if unit else data.get("unit_name", ""),
+        version=(unit.descriptions.count() + 1) if unit else 1,
+        memorandum_exists=bool(
+            unit
+            and data.get("memorandum_date")
+            and unit.memoranda.filter(signed_on=data["memorandum_date"]).exists()
+        ),
+        areas=len([area for area in data.get("areas", []) if area.get("name")]),
+        interventions=len([item for item in data.get("esif", []) if item]),
+        strategies=len(data.get("strategies", [])),
+        roles_created=[role for role in roles if role not in kept],
+        roles_kept=kept,
+        partnership_exists=bool(unit and LocalPartnership.objects.filter(unit=unit).exists()),
+        groups_created=[name for name in groups if name.lower() not in existing_groups],
+        groups_matched=[name for name in groups if name.lower() in existing_groups],
+        organisations_created=[name for name in members if name.lower() not in known],
+        organisations_matched=organisations_matched,
+        seats_created=len([name for name in members if known.get(name.lower()) not in seated]),
+        seats_existing=len([name for name in members if known.get(name.lower()) in seated]),
+        activities=len(activities),
+        rules=sum(len(activity.get("rules", [])) for activity in activities),
+    )
+
+
+def _partnership_matches(
+    unit: TerritorialUnit | None, groups: list[str], members: list[str]
+) -> tuple[set[str], dict[str, int], set[int]]:
+    """Working groups of the unit's LP with these names, organisations with these names (lower
+    case → id of the oldest), and the organisations already seated in the unit's LP. Names match
+    as on confirmation (`iexact`), in one query each."""
+    existing_groups: set[str] = set()
+    seated: set[int] = set()
+    if unit is not None and groups:
+        existing_groups = {
+            name.lower()
+            for name in WorkingGroup.objects.filter(_any_name(groups), unit=unit).values_list(
+                "name", flat=True
+            )
+        }
+    if unit is not None:
+        seated = set(
+            PartnershipMember.objects.filter(
+                unit=unit, working_group__isnull=True, valid_to__isnull=True
+            ).values_list("organisation_id", flat=True)
+        )
+    known: dict[str, int] = {}
+    if members:
+        for name, pk in (
+            Organisation.objects.filter(_any_name(members)).order_by("-pk").values_list("name", "pk")
+        ):
+            known[name.lower()] = pk  # the oldest wins, as on confirmation
+    return existing_groups, known, seated
+
+
+def _any_name(names: list[str]) -> Q:
+    condition = Q()
+    for name in dict.fromkeys(names):
+        condition |= Q(name__iexact=name)
+    return condition

@@ -10,9 +10,13 @@ be read from the masked text while its snippet is cut, unchanged, from the origi
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import operator
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -25,12 +29,14 @@ T = TypeVar("T")
 FOOTNOTE_MARKER_RE = re.compile(r"(?<=[^\W\d_])(\d{1,2})(?=[\s:;,)]|\.\s|\.?$)")
 # A footnote body starts a line with its number and a capitalised sentence.
 FOOTNOTE_BODY_RE = re.compile(r"[ \t\f]*(\d{1,2})[ \t]+(?=[A-ZÁ-Ž„\"])")
+_FOOTNOTE_LINE_RE = re.compile(r"^" + FOOTNOTE_BODY_RE.pattern, re.M)
 PAGE_NUMBER_RE = re.compile(
     r"\s*(?:(?:stránka|strana|str\.)\s*\d{1,3}(?:\s*(?:z|ze|/)\s*\d{1,3})?"
     r"|\d{1,3}\s*(?:/|z|ze)\s*\d{1,3}"
     r"|[-–]?\s*\d{1,3}\s*[-–]?)\s*",
     re.IGNORECASE,
 )
+_DIGIT_RE = re.compile(r"\d")
 # A footnote longer than this without a closing full stop is more likely a misread body line.
 MAX_FOOTNOTE_LINES = 10
 # A repeated line counts as a page header/footer when it sits this close to a page edge.
@@ -52,7 +58,9 @@ def normalise(text: str) -> str:
     PDF extraction can produce decomposed accents ("c" + caron) and Windows line ends; the
     patterns expect composed characters and "\n".
     """
-    return unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 class Source:
@@ -91,59 +99,79 @@ class Source:
         Lines that held only page furniture are dropped rather than turned into blank lines, so a
         page break does not look like a gap between two table cells.
         """
-        result: list[Line | None] = []
+        return list(self.iter_lines(start, end))
+
+    def iter_lines(self, start: int, end: int) -> Iterator[Line | None]:
         position = start
-        while position < end:
-            line_end = self.masked.find("\n", position, end)
-            if line_end == -1:
-                line_end = end
-            s, e = self.trim(position, line_end)
-            if e > s:
-                result.append(Line(s, e, self.masked[s:e]))
-            elif self.text[position:line_end].strip():
-                pass  # a furniture line
-            else:
-                result.append(None)
-            position = line_end + 1
-        return result
+        original = self.text
+        for raw in self.masked[start:end].split("\n"):
+            content = raw.strip()
+            if content:
+                left = position + len(raw) - len(raw.lstrip())
+                yield Line(left, left + len(content), content)
+            elif not original[position : position + len(raw)].strip():
+                yield None
+            # else: a line that held only page furniture
+            position += len(raw) + 1
 
 
 def mask_furniture(text: str) -> str:
     """`text` with footnotes, footnote markers, page numbers and running headers blanked."""
-    spans = _line_spans(text)
-    markers = [(m.start(1), m.end(1), int(m.group(1))) for m in FOOTNOTE_MARKER_RE.finditer(text)]
-    furniture = _page_number_lines(text, spans)
+    raw_lines = text.split("\n")
+    spans = _line_spans(raw_lines)
+    markers = _footnote_markers(text)
+    furniture = _page_number_lines(raw_lines)
     footnote_lines, footnote_numbers = _footnote_lines(text, spans, markers, furniture)
     furniture |= footnote_lines
-    furniture |= _running_header_lines(text, spans, furniture)
+    furniture |= _running_header_lines(text, raw_lines, spans, furniture)
 
-    chars = list(text)
-    for index in furniture:
-        start, end = spans[index]
-        for i in range(start, end):
-            chars[i] = " "
-    for start, end, number in markers:
-        # Without footnote bodies (a DOCX, a retyped text) markers are recognised by shape alone.
-        if number in footnote_numbers or not footnote_numbers:
-            for i in range(start, end):
-                chars[i] = " "
-    return "".join(chars)
-
-
-def _line_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
+    blanks = [spans[index] for index in furniture]
+    # Without footnote bodies (a DOCX, a retyped text) markers are recognised by shape alone.
+    blanks += [
+        (start, end) for start, end, number in markers if number in footnote_numbers or not footnote_numbers
+    ]
+    parts = []
     position = 0
-    for line in text.split("\n"):
-        spans.append((position, position + len(line)))
-        position += len(line) + 1
-    return spans
+    for start, end in sorted(blanks):
+        if end <= position:
+            continue
+        start = max(start, position)
+        parts += [text[position:start], " " * (end - start)]
+        position = end
+    parts.append(text[position:])
+    return "".join(parts)
 
 
-def _page_number_lines(text: str, spans: list[tuple[int, int]]) -> set[int]:
+# The same as FOOTNOTE_MARKER_RE, found faster: a regex that starts with a lookbehind cannot skip
+# ahead, so the digits are found first and the letter before them is checked after.
+_MARKER_DIGITS_RE = re.compile(r"(?<!\d)\d{1,2}(?=[\s:;,)]|\.\s|\.?$)")
+
+
+def _footnote_markers(text: str) -> list[tuple[int, int, int]]:
+    return [
+        (m.start(), m.end(), int(m.group()))
+        for m in _MARKER_DIGITS_RE.finditer(text)
+        if m.start() and text[m.start() - 1].isalpha()
+    ]
+
+
+def _line_spans(raw_lines: list[str]) -> list[tuple[int, int]]:
+    lengths = list(map(len, raw_lines))
+    # All in C, no Python loop: starts are the running sum of line lengths plus newlines.
+    starts = list(itertools.accumulate(map((1).__add__, lengths), initial=0))[:-1]
+    return list(zip(starts, map(operator.add, starts, lengths), strict=True))
+
+
+def _line_index(spans: list[tuple[int, int]], offset: int) -> int:
+    return bisect.bisect_right(spans, (offset, len(spans) + offset + 1)) - 1
+
+
+def _page_number_lines(raw_lines: list[str]) -> set[int]:
+    """Lines holding only a page number ("Stránka 2 z 4", "- 3 -"): short, with a digit."""
     return {
         index
-        for index, (start, end) in enumerate(spans)
-        if text[start:end].strip() and PAGE_NUMBER_RE.fullmatch(text[start:end].replace("\f", ""))
+        for index, line in enumerate(raw_lines)
+        if len(line) <= 40 and _DIGIT_RE.search(line) and PAGE_NUMBER_RE.fullmatch(line.replace("\f", ""))
     }
 
 
@@ -162,21 +190,23 @@ def _footnote_lines(
     """
     lines: set[int] = set()
     numbers: set[int] = set()
+    first_marker: dict[int, int] = {}
+    for position, _end, number in markers:
+        first_marker.setdefault(number, position)
     last_number = 0
-    index = 0
-    while index < len(spans):
-        start, end = spans[index]
-        match = FOOTNOTE_BODY_RE.match(text, start, end)
-        number = int(match.group(1)) if match else 0
-        marked_before = any(n == number and s < start for s, _, n in markers)
-        if not match or index in furniture or number <= last_number or not marked_before:
-            index += 1
+    done = -1  # lines up to this one belong to an earlier footnote
+    for match in _FOOTNOTE_LINE_RE.finditer(text):
+        index = _line_index(spans, match.start())
+        start = spans[index][0]
+        number = int(match.group(1))
+        marked_before = first_marker.get(number, len(text)) < start
+        if index <= done or index in furniture or number <= last_number or not marked_before:
             continue
         last = _footnote_end(text, spans, index)
         lines.update(range(index, last + 1))
         numbers.add(number)
         last_number = number
-        index = last + 1
+        done = last
     return lines, numbers
 
 
@@ -188,18 +218,22 @@ def _footnote_end(text: str, spans: list[tuple[int, int]], first: int) -> int:
     return first  # no sentence end in reach: mask only the line we are sure about
 
 
-def _running_header_lines(text: str, spans: list[tuple[int, int]], furniture: set[int]) -> set[int]:
+def _running_header_lines(
+    text: str, raw_lines: list[str], spans: list[tuple[int, int]], furniture: set[int]
+) -> set[int]:
     """Lines repeated at page edges (headers and footers printed on every page).
 
     A page edge is a page-number line, a form feed (pypdf output from `extract_text` has one
     between pages) or the start/end of the text. Repeated lines elsewhere, like "Záznam z jednání"
     in several table rows, are content and stay.
     """
-    content = [i for i, (s, e) in enumerate(spans) if text[s:e].strip() and i not in furniture]
-    edges = {i for i in furniture if i not in content} | {
-        i for i, (s, e) in enumerate(spans) if "\f" in text[s:e]
-    }
+    content = [i for i, line in enumerate(raw_lines) if line.strip() and i not in furniture]
+    content_set = set(content)
+    edges = {i for i in furniture if i not in content_set}
+    if "\f" in text:
+        edges |= {i for i, (s, e) in enumerate(spans) if "\f" in text[s:e]}
     position_in_content = {line: rank for rank, line in enumerate(content)}
+    sorted_edges = sorted(edges)
 
     def near_edge(line: int) -> bool:
         rank = position_in_content[line]
@@ -207,11 +241,12 @@ def _running_header_lines(text: str, spans: list[tuple[int, int]], furniture: se
             return True
         before = content[rank - PAGE_EDGE_DISTANCE] if rank >= PAGE_EDGE_DISTANCE else -1
         after = content[rank + PAGE_EDGE_DISTANCE] if rank + PAGE_EDGE_DISTANCE < len(content) else len(spans)
-        return any(before <= edge <= after for edge in edges)
+        first = bisect.bisect_left(sorted_edges, before)
+        return first < len(sorted_edges) and sorted_edges[first] <= after
 
     occurrences: dict[str, list[int]] = defaultdict(list)
     for line in content:
-        key = " ".join(text[spans[line][0] : spans[line][1]].split())
+        key = raw_lines[line].strip()
         if len(key) >= 4:
             occurrences[key].append(line)
     repeated: set[int] = set()

@@ -11,14 +11,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from spojka.cooperation.models import TerritorialUnit
 from spojka.cooperation.tenancy import agency_admin_required
 from spojka.lib.forms import add_service_errors
 
 from . import services
 from .errors import ImportRejected
 from .forms import ReviewForm, UploadForm
-from .labels import rule_label
 from .models import ImportDraft
 from .parser import parse_cooperation_description
 
@@ -61,18 +59,10 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                message = _("Popis spolupráce byl naimportován jako návrh.")
-                skipped = services.unavailable_parts()
-                if skipped:
-                    message += " " + _("Nenaimportováno (modul zatím chybí): %(parts)s.") % {
-                        "parts": ", ".join(skipped)
-                    }
-                messages.success(request, message)
+                messages.success(request, _("Popis spolupráce byl naimportován jako návrh."))
                 return redirect(description)
         status = 422
-    existing_unit = form.existing_unit if form.is_bound else None
-    if existing_unit is None and parsed.ico.value:
-        existing_unit = TerritorialUnit.objects.filter(ico=parsed.ico.value).first()
+    preview = services.import_preview(data=form.preview_data())
     return render(
         request,
         "importer/review.html",
@@ -80,11 +70,10 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             "draft": draft,
             "form": form,
             "parsed": parsed,
-            "existing_unit": existing_unit,
-            "activities": [
-                (include, values, activity, [rule_label(rule) for rule in values["rules"]])
-                for include, values, activity in form.activity_rows()
-            ],
+            "existing_unit": preview.unit,
+            "preview": preview,
+            "doubts": form.doubts(),
+            "activities": form.activity_rows(),
         },
         status=status,
     )

@@ -297,15 +297,19 @@ def test_docx_page_header_is_not_part_of_the_text():
     assert "Popis spolupráce – Obec Dolní Lhota" not in extract_text(dolni_lhota_docx(), "popis.docx")
 
 
-def test_docx_tables_come_out_one_row_per_line_with_tab_separated_cells():
+def test_docx_grid_rows_are_lines_of_tab_separated_cells_and_narrow_tables_are_layout():
     text = extract_text(dolni_lhota_docx(), "popis.docx")
-    assert "Územní celek\tObec Dolní Lhota\n" in text
+    # The six-column schedule: a row per line, a tab between cells, " / " between paragraphs.
     assert "Záznam z jednání / Prezenční listina\tObsahové zajištění / Facilitace\t" in text
+    # The two-column header is layout: each cell's paragraphs on lines of their own.
+    assert "\nÚzemní celek\n\nObec Dolní Lhota\n" in text
 
 
 def test_an_empty_docx_cell_is_present_and_empty():
     document = Document()
     document.add_paragraph("Doba platnosti popisu spolupráce")
+    document.add_paragraph("Kontaktní osoba za příslušný kraj (je-li relevantní)")
+    document.add_paragraph("není relevantní")
     document.add_paragraph(
         "Jednotlivé činnosti spolupráce a jejich harmonogram v průběhu platnosti popisu spolupráce"
     )
@@ -339,7 +343,9 @@ def test_a_pdf_with_text_is_extracted_page_by_page_and_parsed():
     )
     pdf = weasyprint.HTML(string=f"<html><body style='font-size: 7pt'>{pages}</body></html>").write_pdf()
     extracted = extract_text(pdf, "popis.pdf")
-    assert "\f" in extracted  # pages are separated, so running headers can be recognised
+    # Page numbers ("1 z 4" opens each printed page) and the running header are dropped.
+    assert " z 4" not in extracted
+    assert "Popis spolupráce – Obec Dolní Lhota" not in extracted
 
     parsed = parse_cooperation_description(extracted)
     assert parsed.unit_name.value == "Obec Dolní Lhota"

@@ -145,6 +145,7 @@ def test_form_sections_without_the_title_are_accepted():
     text = (
         "Doba platnosti popisu spolupráce\nDoba platnosti popisu spolupráce je 2 roky.\n"
         "Kontaktní osoba za příslušný kraj (je-li relevantní)\nnení relevantní\n"
+        "Stanovisko lokálního partnerství\nNávrh byl projednán 2. 9. 2021 a konsenzuálně přijat.\n"
     )
     parsed = parse_cooperation_description(text)
     assert parsed.validity_years.value == 2
@@ -152,18 +153,33 @@ def test_form_sections_without_the_title_are_accepted():
     assert parsed.activities.found is False
 
 
-def test_an_unreadable_ico_is_reported_not_guessed():
-    text = "POPIS SPOLUPRÁCE V OBLASTI SOCIÁLNÍHO ZAČLEŇOVÁNÍ\nÚzemní celek Obec Test\nIČ 1234\n"
+def test_the_title_and_two_sections_alone_are_refused_naming_what_is_missing():
+    text = (
+        "POPIS SPOLUPRÁCE V OBLASTI SOCIÁLNÍHO ZAČLEŇOVÁNÍ\n"
+        "Doba platnosti popisu spolupráce\nDoba platnosti popisu spolupráce je 2 roky.\n"
+        "Kontaktní osoba za příslušný kraj (je-li relevantní)\nnení relevantní\n"
+    )
+    with pytest.raises(ImportRejected) as error:
+        parse_cooperation_description(text)
+    assert "chybí oddíly: „Obsahové zaměření spolupráce“" in error.value.message
+    assert "Nalezeno jen: „Doba platnosti popisu spolupráce“, „Kontaktní osoba" in error.value.message
+
+
+SEED_TEXT = fixture_text("jihlava.txt")
+
+
+def test_a_malformed_ico_is_kept_as_written_and_flagged_not_guessed():
+    text = SEED_TEXT.replace("IČ 00286010", "IČ 1234")
     parsed = parse_cooperation_description(text)
-    assert parsed.ico.found is False
-    assert parsed.ico.value is None
+    assert parsed.ico.value == "1234"
     assert parsed.ico.snippet == "1234"
+    assert parsed.ico.doubt == "neobvyklý formát čísla: IČO má 8 číslic, zde 4"
 
 
 def test_an_ico_with_a_wrong_check_digit_is_kept_with_a_warning():
-    text = "POPIS SPOLUPRÁCE V OBLASTI SOCIÁLNÍHO ZAČLEŇOVÁNÍ\nÚzemní celek Obec Test\nIČ 00286011\n"
-    parsed = parse_cooperation_description(text)
+    parsed = parse_cooperation_description(SEED_TEXT.replace("IČ 00286010", "IČ 00286011"))
     assert parsed.ico.value == "00286011"
+    assert parsed.ico.doubt == "neobvyklý formát čísla: IČO nemá platnou kontrolní číslici"
     assert any("kontrolní číslici" in warning for warning in parsed.warnings)
 
 

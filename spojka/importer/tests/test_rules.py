@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from spojka.importer.parsed import RuleSpec
-from spojka.importer.rules import document_type, meeting_kind, parse_rules
+from spojka.importer.rules import NO_MEETING_KIND, document_type, meeting_kind, parse_rules
 
 
 @pytest.mark.parametrize(
@@ -91,13 +91,27 @@ from spojka.importer.rules import document_type, meeting_kind, parse_rules
             "Jednání pracovní skupiny Bydlení",
             RuleSpec(kind="frequency", count=2, per="year", what="working_group", text="dvakrát ročně"),
         ),
-        ("3x za pololetí", "", RuleSpec(kind="frequency", count=3, per="half_year", text="3x za pololetí")),
-        ("měsíčně", "", RuleSpec(kind="frequency", count=1, per="month", text="měsíčně")),
+        (
+            "3x za pololetí",
+            "",
+            RuleSpec(
+                kind="frequency", count=3, per="half_year", text="3x za pololetí", doubt=NO_MEETING_KIND
+            ),
+        ),
+        (
+            "měsíčně",
+            "Jednání pracovní skupiny",
+            RuleSpec(kind="frequency", count=1, per="month", what="working_group", text="měsíčně"),
+        ),
         (
             "2× za dobu platnosti popisu spolupráce",
             "",
             RuleSpec(
-                kind="frequency", count=2, per="validity", text="2× za dobu platnosti popisu spolupráce"
+                kind="frequency",
+                count=2,
+                per="validity",
+                text="2× za dobu platnosti popisu spolupráce",
+                doubt=NO_MEETING_KIND,
             ),
         ),
     ],

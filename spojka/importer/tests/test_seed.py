@@ -11,8 +11,19 @@ from spojka.importer.parsed import LinkedStrategy, ParsedDescription, RuleSpec, 
 from spojka.importer.parser import parse_cooperation_description
 
 FIXTURE = Path(__file__).parent / "fixtures" / "jihlava.txt"
-# In CI the repository is cloned next to shared/, so the original seed is found from here.
-SHARED_SEED = Path(__file__).resolve().parents[3].parent / "shared" / "seed" / "popis-spoluprace-jihlava.txt"
+# In CI the repository is cloned next to shared/; a developer's worktree sits one level deeper.
+_ROOT = Path(__file__).resolve().parents[3]
+SHARED_SEED = next(
+    (
+        candidate
+        for candidate in (
+            base / "shared" / "seed" / "popis-spoluprace-jihlava.txt"
+            for base in (_ROOT.parent, _ROOT.parent.parent)
+        )
+        if candidate.exists()
+    ),
+    _ROOT.parent / "shared" / "seed" / "popis-spoluprace-jihlava.txt",
+)
 
 
 @pytest.fixture(scope="module")

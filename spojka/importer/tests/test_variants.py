@@ -15,6 +15,7 @@ import pytest
 from spojka.importer.extract import extract_text
 from spojka.importer.parsed import LinkedStrategy, ParsedDescription, RuleSpec, Signature, YearRange
 from spojka.importer.parser import parse_cooperation_description
+from spojka.importer.rules import NO_MEETING_KIND
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -163,7 +164,9 @@ def test_dolni_lhota_activity_the_seed_does_not_have(dolni_lhota):
     assert public.agency_responsibility.value == ["Metodická podpora"]
     assert public.municipality_responsibility.value == ["Organizační zajištění", "Propagace setkání"]
     # The text names no meeting kind Spojka knows, so none is invented.
-    assert public.rules == [RuleSpec(kind="frequency", count=2, per="year", what=None, text="2x ročně")]
+    assert public.rules == [
+        RuleSpec(kind="frequency", count=2, per="year", what=None, text="2x ročně", doubt=NO_MEETING_KIND)
+    ]
 
 
 def test_dolni_lhota_lp_rule_counts_the_working_group(dolni_lhota):
@@ -428,7 +431,14 @@ def test_belov_cell_with_two_rules(belov):
     plan = activity(belov, "Tvorba plánu sociálního začleňování (PSZ)")
     assert plan.rules == [
         RuleSpec(kind="deadline", season="autumn", year=2025, text="Podzim 2025"),
-        RuleSpec(kind="frequency", count=1, per="year", what=None, text="1x ročně aktualizace"),
+        RuleSpec(
+            kind="frequency",
+            count=1,
+            per="year",
+            what=None,
+            text="1x ročně aktualizace",
+            doubt=NO_MEETING_KIND,
+        ),
     ]
     training = activity(belov, "Odborné poradenství včetně realizace vzdělávacích aktivit")
     assert [o.document_type for o in training.outputs.value] == ["attendance", "certificate"]

@@ -7,6 +7,7 @@ user, with the values exactly as read: nothing is reviewed, so run `--json` or `
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -15,11 +16,11 @@ from django.db import transaction
 
 from spojka.cooperation.models import Region, TerritorialUnit, UnitKind
 from spojka.importer.errors import ImportRejected
-from spojka.importer.extract import extract_text
+from spojka.importer.extract import extract_text, read_file
 from spojka.importer.mapping import initial_data
 from spojka.importer.models import ImportDraft
 from spojka.importer.parser import parse_cooperation_description
-from spojka.importer.services import import_confirm, unavailable_parts
+from spojka.importer.services import import_confirm
 
 
 class Command(BaseCommand):
@@ -38,15 +39,26 @@ class Command(BaseCommand):
         parser.add_argument("--region", choices=Region.values, help="kraj nově zakládaného územního celku")
 
     def handle(self, *args, **options) -> None:
+        # Why a file could not be read, in a library's words, is for the log; the console gets
+        # the Czech message. `-v 2` shows the technical detail too.
+        log = logging.getLogger("spojka.importer")
+        level = log.level
+        log.setLevel(logging.DEBUG if options["verbosity"] >= 2 else logging.WARNING)
+        try:
+            self._import(options)
+        finally:
+            log.setLevel(level)
+
+    def _import(self, options: dict) -> None:
         failures = 0
         printed = []
         for path in options["paths"]:
             try:
-                text = extract_text(path.read_bytes(), path.name)
+                text = extract_text(read_file(path), path.name)
                 parsed = parse_cooperation_description(text)
-            except (ImportRejected, OSError) as error:
+            except ImportRejected as error:
                 failures += 1
-                self.stderr.write(f"{path}: {getattr(error, 'message', None) or error}")
+                self.stderr.write(f"{path}: {error.message}")
                 continue
             if options["json"]:
                 printed.append({"file": str(path), **parsed.to_dict()})
@@ -68,8 +80,6 @@ class Command(BaseCommand):
             self.stdout.write(f"{path}: {description} ({description.get_absolute_url()})")
         if options["json"]:
             self.stdout.write(json.dumps(printed, ensure_ascii=False, indent=2, default=str))
-        elif not options["dry_run"] and unavailable_parts():
-            self.stdout.write("Nenaimportováno (modul zatím chybí): " + ", ".join(unavailable_parts()))
         if failures:
             raise CommandError(f"Nenačteno souborů: {failures}.")
 
