@@ -174,7 +174,7 @@ def generate(*, units: int = 200, years: int = 6, meetings_per_year: int = 12, a
 
 def _plan(unit, today: date):
     """A PSZ of the usual size for the measured unit: 4 areas × 3 goals × 3 measures × 2 actions."""
-    from spojka.plans.models import Goal, Indicator, InclusionPlan, Measure, PlanAction, PriorityArea
+    from spojka.plans.models import Goal, InclusionPlan, Indicator, Measure, PlanAction, PriorityArea
 
     plan = InclusionPlan.objects.create(
         unit=unit, title="Plán sociálního začleňování", year_from=today.year - 2, year_to=today.year + 2
@@ -502,7 +502,9 @@ def _print_documents(timings: dict, rss_mb: float) -> bool:
         verdict = ""
         if name == "annual_report_pdf":
             ok = t["first_s"] < DOCUMENT_TARGETS["first"] and t["steady_p50_s"] < DOCUMENT_TARGETS["steady"]
-            verdict = f"první < {DOCUMENT_TARGETS['first']:.0f} s, ustálený < {DOCUMENT_TARGETS['steady']} s: "
+            verdict = (
+                f"první < {DOCUMENT_TARGETS['first']:.0f} s, ustálený < {DOCUMENT_TARGETS['steady']} s: "
+            )
             verdict += "ok" if ok else "NESPLNĚN"
         print(f"{name:<20} {t['first_s']:>8} {t['steady_p50_s']:>15} {t['steady_p95_s']:>7}  {verdict}")
     verdict = "ok" if rss_mb < RSS_TARGET_MB else "NESPLNĚN"
@@ -562,7 +564,9 @@ def main(argv: list[str] | None = None) -> int:
             "annual_report_docx": reverse(
                 "reports:generate_report", kwargs={**unit, "year": info["report_year"], "fmt": "docx"}
             ),
-            "psz_report_pdf": reverse("reports:plan_report", kwargs={**unit, "pk": info["plan"], "fmt": "pdf"}),
+            "psz_report_pdf": reverse(
+                "reports:plan_report", kwargs={**unit, "pk": info["plan"], "fmt": "pdf"}
+            ),
         }
         measured = {}
         for name, (path, user) in pages.items():
