@@ -60,7 +60,8 @@ def _rows(*, units: QuerySet[TerritorialUnit], region: str) -> list[UnitRow]:
     descriptions = evaluation.current_descriptions(unit_list)
     consultants: dict[int, list[str]] = defaultdict(list)
     for membership in (
-        Membership.objects.filter(unit__in=unit_list, role=Role.CONSULTANT)
+        Membership.objects.active()
+        .filter(unit__in=unit_list, role=Role.CONSULTANT)
         .select_related("user")
         .order_by("user__last_name", "user__username")
     ):
