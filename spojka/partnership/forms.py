@@ -49,6 +49,7 @@ class PersonForm(SpojkaModelForm):
             "first_name",
             "last_name",
             "title_after",
+            "grammatical_gender",
             "organisation",
             "function",
             "email",

@@ -56,6 +56,15 @@ class Organisation(models.Model):
         return self.name
 
 
+class GrammaticalGender(models.TextChoices):
+    """How Czech sentences about a person are inflected ("přítomen" / "přítomna", "se zúčastnil" /
+    "se zúčastnila"). Unknown means documents use wording that needs no gender."""
+
+    UNKNOWN = "", _("neuvedeno")
+    FEMININE = "feminine", _("ženský rod")
+    MASCULINE = "masculine", _("mužský rod")
+
+
 class Person(TenantOwned):
     unit = models.ForeignKey("cooperation.TerritorialUnit", on_delete=models.CASCADE, related_name="people")
     title_before = models.CharField(_("titul před jménem"), max_length=40, blank=True)
@@ -73,6 +82,14 @@ class Person(TenantOwned):
     function = models.CharField(_("funkce"), max_length=300, blank=True)
     email = models.EmailField(_("pracovní e-mail"), blank=True)
     phone = models.CharField(_("pracovní telefon"), max_length=40, blank=True)
+    grammatical_gender = models.CharField(
+        _("mluvnický rod"),
+        max_length=10,
+        choices=GrammaticalGender.choices,
+        blank=True,
+        default=GrammaticalGender.UNKNOWN,
+        help_text=_("Jak o osobě psát v dokumentech: „přítomna“, nebo „přítomen“. Neuvedeno = neutrální znění."),
+    )
 
     class Meta:
         verbose_name = _("osoba")
