@@ -17,12 +17,12 @@ from spojka.documents.render import render_pdf
 from spojka.lib.czech import date_short
 from spojka.lib.upsert import upsert
 from spojka.partnership.models import (
+    GrammaticalGender,
     LocalPartnership,
     MemberRole,
     Organisation,
     OrganisationCategory,
     PartnershipMember,
-    GrammaticalGender,
     Person,
     Statute,
     WorkingGroup,

@@ -88,7 +88,9 @@ class Person(TenantOwned):
         choices=GrammaticalGender.choices,
         blank=True,
         default=GrammaticalGender.UNKNOWN,
-        help_text=_("Jak o osobě psát v dokumentech: „přítomna“, nebo „přítomen“. Neuvedeno = neutrální znění."),
+        help_text=_(
+            "Jak o osobě psát v dokumentech: „přítomna“, nebo „přítomen“. Neuvedeno = neutrální znění."
+        ),
     )
 
     class Meta:

@@ -72,7 +72,9 @@ def event_list(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
             "description": description,
             "result": result,
             # A validity already over is judged, not "not yet met".
-            "period_closed": bool(description and description.valid_to and description.valid_to < timezone.localdate()),
+            "period_closed": bool(
+                description and description.valid_to and description.valid_to < timezone.localdate()
+            ),
             # (row, raw hours): total mode shows what each person earned, before any cap.
             "people_rows": [(row, row.in_person + row.distance) for row in result.people] if result else [],
         },

@@ -32,7 +32,9 @@ def test_lists_sort_in_czech_order():
             self.last_name = name
 
     people = [P("Žák"), P("Chalupa"), P("Hruška"), P("Čermák")]
-    out = render('{% for p in people|czech_sorted:"last_name" %}{{ p.last_name }} {% endfor %}', people=people)
+    out = render(
+        '{% for p in people|czech_sorted:"last_name" %}{{ p.last_name }} {% endfor %}', people=people
+    )
     assert out == "Čermák Hruška Chalupa Žák "
 
 

@@ -49,7 +49,19 @@ def test_whole_counts_have_no_decimals():
 
 
 def test_names_sort_in_czech_alphabetical_order():
-    names = ["Žák", "Zeman", "Šedá", "Svoboda", "Chalupa", "Hruška", "Cibulka", "Čermák", "Adámek", "Ádám", "Iva"]
+    names = [
+        "Žák",
+        "Zeman",
+        "Šedá",
+        "Svoboda",
+        "Chalupa",
+        "Hruška",
+        "Cibulka",
+        "Čermák",
+        "Adámek",
+        "Ádám",
+        "Iva",
+    ]
     assert czech.sorted_czech(names) == [
         "Ádám",  # á sorts as a: "adam" before "adamek"
         "Adámek",
@@ -83,6 +95,9 @@ def test_sorting_by_an_attribute():
 
 def test_labels_are_capitalised_and_gender_picks_the_wording():
     assert czech.capfirst_label("hosté") == "Hosté"
-    assert czech.by_gender("feminine", feminine="přítomna", masculine="přítomen", neutral="přítomen/a") == "přítomna"
+    assert (
+        czech.by_gender("feminine", feminine="přítomna", masculine="přítomen", neutral="přítomen/a")
+        == "přítomna"
+    )
     assert czech.by_gender("masculine", feminine="a", masculine="b", neutral="c") == "b"
     assert czech.by_gender("", feminine="a", masculine="b", neutral="c") == "c"
