@@ -21,7 +21,10 @@ def _no_horizontal_scroll(page) -> None:
         "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth)"
         ".slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"
     )
-    assert page.page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (page.page.url, wide)
+    assert page.page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (
+        page.page.url,
+        wide,
+    )
     page.page.set_viewport_size({"width": 1280, "height": 900})
 
 
