@@ -61,6 +61,7 @@ test-fast: $(VENV)/.dev node_modules/.installed lint
 bench: $(VENV)/.dev node_modules/.installed
 	$(PY) -m bench.pages
 	$(PY) -m bench.documents
+	$(PY) -m bench.importer
 
 messages: $(VENV)/.dev
 	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=node_modules
