@@ -91,7 +91,7 @@ class TestMigration:
         return executor.loader.project_state(targets).apps
 
     def test_generic_links_move_to_their_foreign_keys(self):
-        old = self._migrate(_targets("0001_initial"))
+        old = self._migrate(_targets("0002_unit_status"))
         try:
             unit = old.get_model("cooperation", "TerritorialUnit").objects.create(
                 name="Obec", slug="obec", ico="00286010", seat_address="Náměstí 1", region="vysocina"
@@ -135,7 +135,7 @@ class TestMigration:
                 )
             gone.delete()  # the generic relation could not stop this
 
-            new = self._migrate(_targets("0004_evidencelink_constraints"))
+            new = self._migrate(_targets("0005_evidencelink_constraints"))
 
             rows = set(
                 new.get_model("compliance", "EvidenceLink").objects.values_list(

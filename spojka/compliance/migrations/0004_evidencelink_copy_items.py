@@ -45,7 +45,7 @@ def copy_back(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("compliance", "0002_evidencelink_items"),
+        ("compliance", "0003_evidencelink_items"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
     """Step 1 of 3: real, nullable foreign keys beside the old generic relation."""
 
     dependencies = [
-        ('compliance', '0001_initial'),
+        ('compliance', '0002_unit_status'),
         ('documents', '0002_template_kinds_of_every_generated_document'),
         ('meetings', '0001_initial'),
         ('training', '0001_initial'),

@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
     """Step 3 of 3: drop the generic relation; exactly one item per link, one link per item and rule."""
 
     dependencies = [
-        ('compliance', '0003_evidencelink_copy_items'),
+        ('compliance', '0004_evidencelink_copy_items'),
     ]
 
     operations = [
