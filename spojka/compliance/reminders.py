@@ -16,19 +16,19 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.conf import settings
 from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from spojka.accounts.models import Membership, Role
-from spojka.compliance import evaluation
+from spojka.compliance import evaluation, stored
 from spojka.compliance.engine import Status
 from spojka.compliance.models import ReminderDigest
 from spojka.cooperation.models import TerritorialUnit
 from spojka.lib.czech import date_short
 from spojka.lib.mail import remind_once
+from spojka.lib.urls import absolute_url
 from spojka.meetings.models import Meeting, MeetingState, Task, TaskState
 
 REMINDER_DAYS = (30, 7)
@@ -53,7 +53,7 @@ def unit_reports(*, today: date, units: list[TerritorialUnit] | None = None) -> 
     units = list(TerritorialUnit.objects.all()) if units is None else units
     reports = {unit.pk: UnitReport(unit=unit) for unit in units}
     descriptions = evaluation.current_descriptions(units)
-    evaluated = evaluation.evaluate_descriptions(descriptions=list(descriptions.values()), today=today)
+    evaluated = stored.statuses_for(list(descriptions.values()), today)
     remind_on = {today + timedelta(days=d): d for d in REMINDER_DAYS}
     for description in descriptions.values():
         report = reports[description.unit_id]
@@ -113,7 +113,7 @@ def _body(reports: list[UnitReport]) -> str:
             if items:
                 lines.append(f"{title}:")
                 lines.extend(f"  - {item}" for item in items)
-        url = settings.SITE_URL + reverse("compliance:dashboard", kwargs={"unit": report.unit.slug})
+        url = absolute_url(reverse("compliance:dashboard", kwargs={"unit": report.unit.slug}))
         lines += [_("Přehled plnění: %(url)s") % {"url": url}, ""]
     lines.append(_("Tuto zprávu Spojka posílá nejvýše jednou denně."))
     return "\n".join(lines)
@@ -125,7 +125,8 @@ def send_reminders(*, today: date) -> tuple[int, int]:
     by_email: dict[str, list[UnitReport]] = defaultdict(list)
     users = {}
     for membership in (
-        Membership.objects.filter(unit_id__in=reports, role__in=RESPONSIBLE_ROLES)
+        Membership.objects.active()
+        .filter(unit_id__in=reports, role__in=RESPONSIBLE_ROLES, user__is_active=True)
         .exclude(user__email="")
         .select_related("user")
         .order_by("unit__name", "user_id")

@@ -53,6 +53,7 @@ class PersonForm(SpojkaModelForm):
             "first_name",
             "last_name",
             "title_after",
+            "grammatical_gender",
             "organisation",
             "function",
             "email",

@@ -55,6 +55,15 @@ class Organisation(TenantOwned):
         return reverse("partnership:organisation_edit", kwargs={"unit": self.unit.slug, "pk": self.pk})
 
 
+class GrammaticalGender(models.TextChoices):
+    """How Czech sentences about a person are inflected ("přítomen" / "přítomna", "se zúčastnil" /
+    "se zúčastnila"). Unknown means documents use wording that needs no gender."""
+
+    UNKNOWN = "", _("neuvedeno")
+    FEMININE = "feminine", _("ženský rod")
+    MASCULINE = "masculine", _("mužský rod")
+
+
 class Person(TenantOwned):
     unit = models.ForeignKey("cooperation.TerritorialUnit", on_delete=models.CASCADE, related_name="people")
     title_before = models.CharField(_("titul před jménem"), max_length=40, blank=True)
@@ -72,6 +81,16 @@ class Person(TenantOwned):
     function = models.CharField(_("funkce"), max_length=300, blank=True)
     email = models.EmailField(_("pracovní e-mail"), blank=True)
     phone = models.CharField(_("pracovní telefon"), max_length=40, blank=True)
+    grammatical_gender = models.CharField(
+        _("mluvnický rod"),
+        max_length=10,
+        choices=GrammaticalGender.choices,
+        blank=True,
+        default=GrammaticalGender.UNKNOWN,
+        help_text=_(
+            "Jak o osobě psát v dokumentech: „přítomna“, nebo „přítomen“. Neuvedeno = neutrální znění."
+        ),
+    )
 
     class Meta:
         verbose_name = _("osoba")

@@ -120,6 +120,20 @@ def test_invalid_email_is_refused_in_czech_and_the_person_is_not_saved(world, lo
     assert not Person.objects.exists()
 
 
+def test_the_person_form_records_the_grammatical_gender_documents_inflect_by(world, login):
+    client = login(world.users["editor"])
+    form_page = client.get(_url("person_create", world)).content.decode()
+    assert "Mluvnický rod" in form_page
+    response = client.post(
+        _url("person_create", world),
+        {"first_name": "Jana", "last_name": "Nová", "grammatical_gender": "feminine"},
+    )
+    assert response.status_code == 302
+    assert Person.objects.get(last_name="Nová").grammatical_gender == "feminine"
+    client.post(_url("person_create", world), {"first_name": "Alex", "last_name": "Bílý"})
+    assert Person.objects.get(last_name="Bílý").grammatical_gender == ""
+
+
 def test_person_full_name_carries_titles(world):
     person = Person(
         unit=world.unit, title_before="Mgr.", first_name="Lumír", last_name="Bartů", title_after="Ph.D."
