@@ -98,6 +98,18 @@ TEMPLATES = [
 # second test run use PostgreSQL through DATABASE_URL.
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'spojka.sqlite3'}")
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writers wait their turn instead of failing with "database is locked": a transaction
+    # takes the write lock when it begins (IMMEDIATE, so a reader never has to upgrade mid-way, which
+    # SQLite refuses at once), a busy lock is waited for up to SQLITE_BUSY_TIMEOUT seconds, and in WAL
+    # mode readers never block the writer. Tested by spojka/lib/tests/test_sqlite_writers.py.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env_int("SQLITE_BUSY_TIMEOUT", 20),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

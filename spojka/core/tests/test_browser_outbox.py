@@ -31,7 +31,7 @@ def test_outbox_pages_and_a_failed_invitation_with_its_resend_button(browser_pag
         OUTBOX_MAX_ATTEMPTS=1,
         POST_OFFICE={"BACKENDS": {"default": "spojka.lib.tests.test_mail.BrokenBackend"}},
     ):
-        invitation = world.invitation
+        invitation = world.meeting_invitation
         invitation.email = queue(EmailMessage("Pozvánka", "Text", to=["marie@example.org"]))
         invitation.save()
         send_outbox()

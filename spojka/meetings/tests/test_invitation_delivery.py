@@ -89,5 +89,5 @@ def test_a_failed_invitation_is_shown_and_odeslat_znovu_delivers_it_once(mw, log
 
 def test_another_units_invitation_cannot_be_resent(mw, login):
     outsider = login(mw.users["outsider"])
-    url = _url("invitation_resend", mw, invitation=mw.invitation.pk)
+    url = _url("invitation_resend", mw, invitation=mw.meeting_invitation.pk)
     assert outsider.post(url).status_code == 404
