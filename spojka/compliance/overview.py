@@ -6,7 +6,6 @@ constant number of queries whatever the number of units, and no evaluation once 
 
 from __future__ import annotations
 
-import io
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -14,14 +13,12 @@ from datetime import date
 from django.core.paginator import Page, Paginator
 from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 
 from spojka.accounts.models import Membership, Role
 from spojka.compliance import evaluation, stored
 from spojka.compliance.engine import Status
 from spojka.cooperation.models import CooperationDescription, TerritorialUnit
-from spojka.lib.czech import date_short
+from spojka.lib import xlsx
 
 SORT_CHOICES = [
     ("name", _("podle názvu")),
@@ -124,44 +121,43 @@ def overview_rows(
 
 
 def overview_xlsx(*, rows: list[UnitRow]) -> bytes:
-    """The overview as a workbook: one sheet per unit row, one per unit × activity."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = str(_("Přehled"))
-    sheet.append(
+    """The overview as a workbook: one sheet per unit row, one per unit × activity.
+
+    Written by lib/xlsx: text stays text (a unit or activity name is never a formula).
+    """
+    book = xlsx.workbook(
+        _("Přehled"),
         [
-            str(_("Územní celek")),
-            str(_("Kraj")),
-            str(_("Konzultant ASZ")),
-            str(_("Platnost do")),
-            str(_("Celkový stav")),
-            str(_("Činnosti")),
-        ]
-    )
-    for row in rows:
-        sheet.append(
-            [
+            xlsx.Column(_("Územní celek"), width=40),
+            xlsx.Column(_("Kraj"), width=22),
+            xlsx.Column(_("Konzultant ASZ"), width=28),
+            xlsx.Column(_("Platnost do"), kind="date", width=14),
+            xlsx.Column(_("Celkový stav"), width=20),
+            xlsx.Column(_("Činnosti"), width=80, wrap=True),
+        ],
+        [
+            (
                 row.unit.name,
                 str(row.unit.get_region_display()),
                 ", ".join(row.consultants),
-                date_short(row.valid_to) if row.valid_to else "",
+                row.valid_to,
                 str(row.status.label),
                 "\n".join(f"{a.name}: {a.status.label}" for a in row.activities),
-            ]
-        )
-    detail = book.create_sheet(str(_("Činnosti")))
-    detail.append([str(_("Územní celek")), str(_("Činnost")), str(_("Stav"))])
-    for row in rows:
-        for activity in row.activities:
-            detail.append([row.unit.name, activity.name, str(activity.status.label)])
-    for ws in (sheet, detail):
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-        for column, width in zip("ABCDEF", (40, 22, 28, 14, 20, 80), strict=False):
-            ws.column_dimensions[column].width = width
-    for cells in sheet.iter_rows(min_row=2, min_col=6, max_col=6):
-        for cell in cells:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+            )
+            for row in rows
+        ],
+    )
+    xlsx.write_sheet(
+        book.create_sheet(str(_("Činnosti"))),
+        [
+            xlsx.Column(_("Územní celek"), width=40),
+            xlsx.Column(_("Činnost"), width=40),
+            xlsx.Column(_("Stav"), width=20),
+        ],
+        [
+            (row.unit.name, activity.name, str(activity.status.label))
+            for row in rows
+            for activity in row.activities
+        ],
+    )
+    return xlsx.to_bytes(book)

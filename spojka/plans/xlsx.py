@@ -24,9 +24,9 @@ from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
 
 from spojka.cooperation.models import TerritorialUnit, ThematicArea
+from spojka.lib import xlsx
 from spojka.lib.seasons import Season
 from spojka.plans.models import (
     FundingSource,
@@ -236,14 +236,26 @@ def _rows_of(plan: InclusionPlan) -> dict[str, list[tuple[str | None, object]]]:
     return rows
 
 
+LIB_KINDS = {"date": "date", "datetime": "datetime", "int": "int", "dec": "decimal"}
+
+
+def _lib_column(header: str, kind: str = "str") -> xlsx.Column:
+    return xlsx.Column(header, kind=LIB_KINDS.get(kind, "text"), width=22)
+
+
 def export_plan(plan: InclusionPlan) -> bytes:
-    """The plan (with its tree prefetched, see selectors.plan_tree_queryset) as XLSX bytes."""
+    """The plan (with its tree prefetched, see selectors.plan_tree_queryset) as XLSX bytes.
+
+    Cells are written by lib/xlsx: text stays text, so a name starting with "=" is no formula.
+    """
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = PLAN_SHEET
-    sheet.append(["údaj", "hodnota"])
-    for column in PLAN_FIELDS:
-        sheet.append([column.header, _out(column, getattr(plan, column.attr))])
+    xlsx.write_sheet(
+        sheet,
+        [_lib_column("údaj"), _lib_column("hodnota")],
+        [(column.header, _out(column, getattr(plan, column.attr))) for column in PLAN_FIELDS],
+    )
     # The monitoring is loaded here, not in the tree query the plan pages share.
     prefetch_related_objects(
         [plan],
@@ -256,20 +268,16 @@ def export_plan(plan: InclusionPlan) -> bytes:
     )
     rows = _rows_of(plan)
     for spec in SHEETS:
-        ws = workbook.create_sheet(spec.title)
-        headers = ([spec.parent_header] if spec.parent_header else []) + [c.header for c in spec.columns]
-        ws.append(headers)
-        for parent_code, obj in rows[spec.title]:
-            values = [_out(c, getattr(obj, c.attr)) for c in spec.columns]
-            ws.append(([parent_code] if spec.parent_header else []) + values)
-    for ws in workbook.worksheets:
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-        for letter in "ABCDEFGHIJKLMNOPQRSTU":
-            ws.column_dimensions[letter].width = 22
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        columns = ([_lib_column(spec.parent_header)] if spec.parent_header else []) + [
+            _lib_column(c.header, c.kind) for c in spec.columns
+        ]
+        values = [
+            ([parent_code] if spec.parent_header else [])
+            + [_out(c, getattr(obj, c.attr)) for c in spec.columns]
+            for parent_code, obj in rows[spec.title]
+        ]
+        xlsx.write_sheet(workbook.create_sheet(spec.title), columns, values)
+    return xlsx.to_bytes(workbook)
 
 
 # --------------------------------------------------------------------------------------------------

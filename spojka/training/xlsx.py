@@ -15,6 +15,7 @@ from io import BytesIO
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from spojka.lib import xlsx
 from spojka.training import services
 from spojka.training.models import TrainingEvent
 
@@ -37,24 +38,20 @@ MAX_ROWS = 2000
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _workbook(rows: list[tuple]) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+COLUMNS = [
+    xlsx.Column(header, kind=kind, width=width)
+    for header, kind, width in zip(
+        HEADERS,
+        ("int", "text", "text", "text", "text", "text", "text", "decimal", "decimal"),
+        WIDTHS,
+        strict=True,
+    )
+]
 
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = SHEET_TITLE
-    sheet.append(list(HEADERS))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for index, width in enumerate(WIDTHS):
-        sheet.column_dimensions[chr(ord("A") + index)].width = width
-    sheet.freeze_panes = "A2"
-    for row in rows:
-        sheet.append(list(row))
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+
+def _workbook(rows: list[tuple]) -> bytes:
+    # lib/xlsx writes text as text: a name starting with "=" never becomes a live formula.
+    return xlsx.to_bytes(xlsx.workbook(SHEET_TITLE, COLUMNS, rows))
 
 
 def participants_xlsx(*, event: TrainingEvent) -> bytes:
