@@ -1,7 +1,12 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, register_converter
+
+from spojka.lib.urls import YearConverter
+
+# Before the apps' URL modules are included: they use <year:…>.
+register_converter(YearConverter, "year")
 
 urlpatterns = [
     path("", include("spojka.core.urls")),

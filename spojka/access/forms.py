@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from spojka.accounts.models import Membership, Role, User
 from spojka.cooperation.models import TerritorialUnit
+from spojka.lib.forms import DateField as PlausibleDateField
 from spojka.lib.forms import DateInput
 
 EARLIEST, LATEST = date(1990, 1, 1), date(2100, 12, 31)
@@ -37,8 +38,8 @@ class MembershipForm(forms.Form):
     """Change a membership: its role and when it ends."""
 
     role = forms.ChoiceField(label=_("Role"))
-    valid_from = forms.DateField(label=_("Přístup od"), widget=DateInput())
-    ends_on = forms.DateField(
+    valid_from = PlausibleDateField(label=_("Přístup od"), widget=DateInput())
+    ends_on = PlausibleDateField(
         label=_("Přístup končí dne"),
         required=False,
         widget=DateInput(),
@@ -64,7 +65,7 @@ class MembershipForm(forms.Form):
 
 
 class EndMembershipForm(forms.Form):
-    ends_on = forms.DateField(
+    ends_on = PlausibleDateField(
         label=_("Přístup končí dne"),
         widget=DateInput(),
         help_text=_("Dnešní datum ukončí přístup okamžitě."),

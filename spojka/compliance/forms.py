@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from spojka.compliance.models import Activity, Rule, RuleKind
 from spojka.documents.models import DocumentType
+from spojka.lib.forms import DateField as PlausibleDateField
 from spojka.lib.forms import DateInput, SpojkaModelForm
 from spojka.meetings.models import MeetingKind
 
@@ -113,8 +114,8 @@ class EvidenceForm(forms.Form):
 class RenewalForm(forms.Form):
     """The new validity of a renewal; everything else is prefilled from the previous description."""
 
-    valid_from = forms.DateField(label=_("Platnost od"), widget=DateInput())
-    valid_to = forms.DateField(label=_("Platnost do"), widget=DateInput())
+    valid_from = PlausibleDateField(label=_("Platnost od"), widget=DateInput())
+    valid_to = PlausibleDateField(label=_("Platnost do"), widget=DateInput())
 
     def clean(self):
         data = super().clean()

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from spojka.cooperation.models import LpOutcome, Region, TerritorialUnit, UnitKind
 from spojka.lib.czech import number
+from spojka.lib.forms import DateField as PlausibleDateField
 from spojka.lib.forms import native_date_widgets
 from spojka.lib.ico import validate_ico
 from spojka.lib.uploads import safe_filename
@@ -93,7 +94,7 @@ class ReviewForm(forms.Form):
     kind = forms.ChoiceField(label=_("Druh územního celku"), choices=_blank(UnitKind.choices), required=False)
     region = forms.ChoiceField(label=_("Kraj"), choices=_blank(Region.choices), required=False)
 
-    memorandum_date = forms.DateField(label=_("Datum memoranda o spolupráci"), required=False)
+    memorandum_date = PlausibleDateField(label=_("Datum memoranda o spolupráci"), required=False)
     project_registration_number = forms.CharField(
         label=_("Registrační číslo projektu"), max_length=60, required=False
     )
@@ -114,7 +115,7 @@ class ReviewForm(forms.Form):
     validity_years = forms.IntegerField(
         label=_("Doba platnosti (roky)"), min_value=1, max_value=10, required=False
     )
-    valid_from = forms.DateField(label=_("Platnost od"), required=False)
+    valid_from = PlausibleDateField(label=_("Platnost od"), required=False)
     programme_period_note = forms.CharField(
         label=_("Poznámka k programovému období"), widget=TEXTAREA, required=False
     )
@@ -157,25 +158,25 @@ class ReviewForm(forms.Form):
     lp_established_by = forms.CharField(
         label=_("Zřizovatel lokálního partnerství"), max_length=300, required=False
     )
-    members_valid_from = forms.DateField(label=_("Členové LP od"), required=False)
+    members_valid_from = PlausibleDateField(label=_("Členové LP od"), required=False)
 
-    lp_discussed_on = forms.DateField(label=_("Projednáno v LP dne"), required=False)
+    lp_discussed_on = PlausibleDateField(label=_("Projednáno v LP dne"), required=False)
     lp_outcome = forms.ChoiceField(
         label=_("Stanovisko LP"), choices=_blank(LpOutcome.choices), required=False
     )
     lp_votes_for = forms.IntegerField(label=_("Hlasů pro"), min_value=0, required=False)
     lp_votes_against = forms.IntegerField(label=_("Hlasů proti"), min_value=0, required=False)
     lp_votes_abstained = forms.IntegerField(label=_("Zdrželo se"), min_value=0, required=False)
-    approved_on = forms.DateField(label=_("Schváleno územním celkem dne"), required=False)
+    approved_on = PlausibleDateField(label=_("Schváleno územním celkem dne"), required=False)
     approval_resolution = forms.CharField(label=_("Číslo usnesení"), max_length=60, required=False)
     unit_signed_place = forms.CharField(
         label=_("Místo podpisu za územní celek"), max_length=100, required=False
     )
-    unit_signed_on = forms.DateField(label=_("Datum podpisu za územní celek"), required=False)
+    unit_signed_on = PlausibleDateField(label=_("Datum podpisu za územní celek"), required=False)
     agency_signed_place = forms.CharField(
         label=_("Místo podpisu za agenturu"), max_length=100, required=False
     )
-    agency_signed_on = forms.DateField(label=_("Datum podpisu za agenturu"), required=False)
+    agency_signed_on = PlausibleDateField(label=_("Datum podpisu za agenturu"), required=False)
 
     SECTIONS = [
         ("unit", _("Územní celek"), ["unit_name", "ico", "seat_address", "slug", "kind", "region"]),

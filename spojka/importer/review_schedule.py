@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from spojka.compliance.models import RuleKind
 from spojka.documents.models import DocumentType
+from spojka.lib.forms import DateField as PlausibleDateField
 from spojka.lib.forms import DateInput
 from spojka.lib.seasons import Season
 from spojka.meetings.models import MeetingKind
@@ -136,7 +137,7 @@ def _add_rule_fields(fields: dict[str, forms.Field], prefix: str, n: int, m: int
     fields[f"{prefix}_year"] = forms.IntegerField(
         label=_("Rok (pravidlo %(m)s činnosti %(n)s)") % where, min_value=1990, max_value=2100, required=False
     )
-    fields[f"{prefix}_date"] = forms.DateField(
+    fields[f"{prefix}_date"] = PlausibleDateField(
         label=_("Datum (pravidlo %(m)s činnosti %(n)s)") % where, widget=DateInput(), required=False
     )
     fields[f"{prefix}_text"] = forms.CharField(

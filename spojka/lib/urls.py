@@ -16,3 +16,15 @@ def absolute_url(path: str) -> str:
     if not path.startswith("/"):
         raise ValueError(f"expected a path starting with '/', got {path!r}")
     return settings.SITE_URL + path
+
+
+class YearConverter:
+    """``<year:year>`` in a URL: a year Spojka can mean (1990–2100); any other number is a 404."""
+
+    regex = "199[0-9]|20[0-9][0-9]|2100"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: int) -> str:
+        return str(value)

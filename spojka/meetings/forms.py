@@ -4,7 +4,7 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from spojka.lib.forms import SpojkaModelForm
+from spojka.lib.forms import ModelMultipleChoiceField, SpojkaModelForm, formfield
 from spojka.lib.uploads import JPEG, PDF, PNG, check_upload
 from spojka.meetings.models import (
     Attendance,
@@ -21,7 +21,7 @@ from spojka.meetings.models import (
 SCAN_MAX_BYTES = 10 * 1024 * 1024
 
 
-class PersonChoiceField(forms.ModelMultipleChoiceField):
+class PersonChoiceField(ModelMultipleChoiceField):
     def label_from_instance(self, obj) -> str:
         org = getattr(obj, "organisation", None)
         return f"{obj.full_name} ({org.name})" if org else obj.full_name
@@ -31,7 +31,7 @@ def _https_links(field, **kwargs):
     # A link typed without a scheme is taken as https (Django 6's default, asked for explicitly).
     if isinstance(field, models.URLField):
         kwargs["assume_scheme"] = "https"
-    return field.formfield(**kwargs)
+    return formfield(field, **kwargs)  # and Spojka's date range and bounded ids
 
 
 class MeetingForm(SpojkaModelForm):

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from spojka.cooperation.models import TerritorialUnit
+from spojka.lib.forms import DateField as PlausibleDateField
 from spojka.lib.forms import DateInput, SpojkaModelForm
 from spojka.lib.uploads import DOCX, PDF, check_upload
 from spojka.partnership.models import (
@@ -128,7 +129,7 @@ class MemberForm(SpojkaModelForm):
 
 
 class MemberEndForm(forms.Form):
-    valid_to = forms.DateField(label=_("členem do"), widget=DateInput())
+    valid_to = PlausibleDateField(label=_("členem do"), widget=DateInput())
 
     def __init__(self, *args, member: PartnershipMember, **kwargs):
         super().__init__(*args, **kwargs)

@@ -271,8 +271,8 @@ def node_delete(*, plan: InclusionPlan, obj: PriorityArea | Goal | Measure | Pla
         elif isinstance(obj, Indicator):
             reports = MeasureReport.objects.none()
             values = obj.values.all()
-        else:
-            reports = values = IndicatorValue.objects.none()
+        else:  # an action has no statuses or values of its own
+            reports, values = MeasureReport.objects.none(), IndicatorValue.objects.none()
         years = set(reports.filter(round__year__in=locked).values_list("round__year", flat=True))
         years |= set(values.filter(year__in=locked).values_list("year", flat=True))
         if years:

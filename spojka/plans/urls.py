@@ -36,7 +36,7 @@ urlpatterns = [
     path(P + "smazat/<slug:kind>/<int:obj>/", views.node_delete, name="node_delete"),
     path(P + "monitorovani/", views.monitoring_list, name="monitoring_list"),
     path(P + "monitorovani/nove/", views.monitoring_start, name="monitoring_start"),
-    path(P + "monitorovani/<int:year>/", views.monitoring_detail, name="monitoring_detail"),
-    path(P + "monitorovani/<int:year>/upravit/", views.monitoring_edit, name="monitoring_edit"),
-    path(P + "monitorovani/<int:year>/schvalit/", views.monitoring_approve, name="monitoring_approve"),
+    path(P + "monitorovani/<year:year>/", views.monitoring_detail, name="monitoring_detail"),
+    path(P + "monitorovani/<year:year>/upravit/", views.monitoring_edit, name="monitoring_edit"),
+    path(P + "monitorovani/<year:year>/schvalit/", views.monitoring_approve, name="monitoring_approve"),
 ]

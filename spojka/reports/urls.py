@@ -13,7 +13,9 @@ urlpatterns = [
         views.generate_description,
         name="generate_description",
     ),
-    path("u/<slug:unit>/vystupy/zprava/<int:year>/<str:fmt>/", views.generate_report, name="generate_report"),
+    path(
+        "u/<slug:unit>/vystupy/zprava/<year:year>/<str:fmt>/", views.generate_report, name="generate_report"
+    ),
     path("u/<slug:unit>/vystupy/ulozit/", views.save_generated, name="save_generated"),
     path("u/<slug:unit>/plany/<int:pk>/zprava.<str:fmt>", views.plan_report, name="plan_report"),
     path(

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from spojka.cooperation.models import TerritorialUnit, ThematicArea
 from spojka.lib.czech import hours as hours_text
-from spojka.lib.forms import SpojkaModelForm
+from spojka.lib.forms import ModelMultipleChoiceField, SpojkaModelForm
 from spojka.lib.uploads import DOCX, PDF, PPTX, XLSX, check_upload
 from spojka.training import services
 from spojka.training.models import Delivery, Participation, ProviderKind, TrainingEvent, TrainingMaterial
@@ -186,7 +186,7 @@ class ParticipationForm(SpojkaModelForm):
 class BulkParticipantsForm(forms.Form):
     """Several people at once, each credited with the whole event (partial attendance: edit after)."""
 
-    people = forms.ModelMultipleChoiceField(
+    people = ModelMultipleChoiceField(
         label=_("Účastníci"),
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
