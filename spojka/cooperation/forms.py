@@ -14,6 +14,7 @@ from spojka.cooperation.models import (
     ThematicArea,
 )
 from spojka.lib.forms import SpojkaModelForm
+from spojka.lib.locking import LockedFormMixin
 
 
 class UnitForm(SpojkaModelForm):
@@ -28,7 +29,7 @@ class MemorandumForm(SpojkaModelForm):
         fields = ["signed_on", "note"]
 
 
-class DescriptionForm(SpojkaModelForm):
+class DescriptionForm(LockedFormMixin, SpojkaModelForm):
     duration_years = forms.IntegerField(
         label=_("doba platnosti (roky)"),
         min_value=1,

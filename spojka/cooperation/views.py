@@ -24,6 +24,7 @@ from spojka.cooperation.models import CooperationDescription, KeyRole, Territori
 from spojka.cooperation.tenancy import accessible_units, agency_admin_required, unit_view
 from spojka.lib.audit import history_for
 from spojka.lib.forms import add_service_errors
+from spojka.lib.locking import save_unless_changed
 
 # --- Territorial units -------------------------------------------------------------------------
 
@@ -154,15 +155,21 @@ def description_edit(request: HttpRequest, unit: TerritorialUnit, pk: int) -> Ht
 
 def _description_form(request: HttpRequest, unit, description: CooperationDescription) -> HttpResponse:
     form = DescriptionForm(request.POST or None, instance=description, unit=unit)
-    if request.method == "POST" and form.is_valid():
-        description = services.description_save(
-            description=form.save(commit=False),
-            unit=unit,
-            esif=form.esif_lines(),
-            strategic=form.strategic_lines(),
+    saved: list[CooperationDescription] = []
+
+    def save() -> None:
+        saved.append(
+            services.description_save(
+                description=form.save(commit=False),
+                unit=unit,
+                esif=form.esif_lines(),
+                strategic=form.strategic_lines(),
+            )
         )
+
+    if request.method == "POST" and form.is_valid() and save_unless_changed(form, save):
         messages.success(request, _("Popis spolupráce byl uložen."))
-        return redirect(description)
+        return redirect(saved[0])
     return render(
         request, "cooperation/description_form.html", {"form": form, "unit": unit, "description": description}
     )

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from spojka.lib.forms import ModelMultipleChoiceField, SpojkaModelForm, formfield
+from spojka.lib.locking import LockedFormMixin
 from spojka.lib.uploads import JPEG, PDF, PNG, check_upload
 from spojka.meetings.models import (
     Attendance,
@@ -34,7 +35,7 @@ def _https_links(field, **kwargs):
     return formfield(field, **kwargs)  # and Spojka's date range and bounded ids
 
 
-class MeetingForm(SpojkaModelForm):
+class MeetingForm(LockedFormMixin, SpojkaModelForm):
     invitees = PersonChoiceField(
         label=_("pozvané osoby"),
         queryset=None,
@@ -151,7 +152,7 @@ class AttendanceForm(forms.Form):
         return rows
 
 
-class MinutesForm(forms.Form):
+class MinutesForm(LockedFormMixin, forms.Form):
     minutes_note = forms.CharField(
         label=_("záznam z jednání (obecná část)"),
         required=False,
@@ -160,7 +161,7 @@ class MinutesForm(forms.Form):
     )
 
     def __init__(self, *args, meeting: Meeting, items, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, locked=meeting, **kwargs)
         self.items = items
         self.fields["minutes_note"].initial = meeting.minutes_note
         for n, item in enumerate(items, start=1):

@@ -20,6 +20,7 @@ from spojka.lib import mail as outbox
 from spojka.lib.audit import history_for
 from spojka.lib.downloads import ICS, download, download_file
 from spojka.lib.forms import add_service_errors
+from spojka.lib.locking import save_unless_changed
 from spojka.lib.pagination import paginate
 from spojka.lib.uploads import safe_filename
 from spojka.lib.urls import absolute_url
@@ -139,16 +140,22 @@ def meeting_edit(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpRe
 
 def _meeting_form(request: HttpRequest, unit: TerritorialUnit, meeting: Meeting) -> HttpResponse:
     form = MeetingForm(request.POST or None, instance=meeting, unit=unit)
-    if request.method == "POST" and form.is_valid():
-        meeting = services.meeting_save(
-            meeting=form.save(commit=False),
-            unit=unit,
-            working_groups=form.cleaned_data["working_groups"],
-            invitees=form.invitee_list(),
-            organiser=request.user,
+    saved: list[Meeting] = []
+
+    def save() -> None:
+        saved.append(
+            services.meeting_save(
+                meeting=form.save(commit=False),
+                unit=unit,
+                working_groups=form.cleaned_data["working_groups"],
+                invitees=form.invitee_list(),
+                organiser=request.user,
+            )
         )
+
+    if request.method == "POST" and form.is_valid() and save_unless_changed(form, save):
         messages.success(request, _("Jednání bylo uloženo."))
-        return redirect(meeting)
+        return redirect(saved[0])
     return render(request, "meetings/meeting_form.html", {"form": form, "unit": unit, "meeting": meeting})
 
 
@@ -251,15 +258,19 @@ def minutes_edit(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpRe
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            services.minutes_save(
-                meeting=meeting, note=form.cleaned_data["minutes_note"], item_minutes=form.item_minutes()
+            saved = save_unless_changed(
+                form,
+                lambda: services.minutes_save(
+                    meeting=meeting, note=form.cleaned_data["minutes_note"], item_minutes=form.item_minutes()
+                ),
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
             status = 422
         else:
-            messages.success(request, _("Záznam z jednání byl uložen."))
-            return redirect(meeting)
+            if saved:
+                messages.success(request, _("Záznam z jednání byl uložen."))
+                return redirect(meeting)
     return render(
         request, "meetings/minutes_form.html", {"form": form, "unit": unit, "meeting": meeting}, status=status
     )

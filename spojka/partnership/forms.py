@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from spojka.cooperation.models import TerritorialUnit
 from spojka.lib.forms import DateField as PlausibleDateField
 from spojka.lib.forms import DateInput, SpojkaModelForm
+from spojka.lib.locking import LockedFormMixin
 from spojka.lib.uploads import DOCX, PDF, check_upload
 from spojka.partnership.models import (
     LocalPartnership,
@@ -20,7 +21,7 @@ from spojka.partnership.models import (
 STATUTE_MAX_BYTES = 10 * 1024 * 1024
 
 
-class OrganisationForm(SpojkaModelForm):
+class OrganisationForm(LockedFormMixin, SpojkaModelForm):
     class Meta:
         model = Organisation
         fields = ["name", "ico", "category"]
@@ -46,7 +47,7 @@ class OrganisationForm(SpojkaModelForm):
         return ico
 
 
-class PersonForm(SpojkaModelForm):
+class PersonForm(LockedFormMixin, SpojkaModelForm):
     class Meta:
         model = Person
         fields = [

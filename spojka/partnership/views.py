@@ -14,6 +14,7 @@ from spojka.cooperation.tenancy import unit_view
 from spojka.lib.audit import history_for
 from spojka.lib.downloads import download_file
 from spojka.lib.forms import add_service_errors
+from spojka.lib.locking import save_unless_changed
 from spojka.lib.uploads import safe_filename
 from spojka.partnership import services
 from spojka.partnership.forms import (
@@ -206,9 +207,9 @@ def person_form(request: HttpRequest, unit: TerritorialUnit, pk: int | None = No
     if request.method == "POST" and form.is_valid():
         person = form.save(commit=False)
         person.unit = unit
-        person.save()
-        messages.success(request, _("Osoba byla uložena."))
-        return redirect("partnership:person_list", unit=unit.slug)
+        if save_unless_changed(form, person.save):
+            messages.success(request, _("Osoba byla uložena."))
+            return redirect("partnership:person_list", unit=unit.slug)
     return render(
         request,
         "partnership/person_form.html",
@@ -240,9 +241,9 @@ def organisation_form(request: HttpRequest, unit: TerritorialUnit, pk: int | Non
     if request.method == "POST" and form.is_valid():
         organisation = form.save(commit=False)
         organisation.unit = unit
-        organisation.save()
-        messages.success(request, _("Organizace byla uložena."))
-        return redirect("partnership:organisation_list", unit=unit.slug)
+        if save_unless_changed(form, organisation.save):
+            messages.success(request, _("Organizace byla uložena."))
+            return redirect("partnership:organisation_list", unit=unit.slug)
     return render(
         request,
         "partnership/organisation_form.html",

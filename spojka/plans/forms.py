@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from spojka.cooperation.models import ThematicArea
 from spojka.lib.forms import SpojkaModelForm
+from spojka.lib.locking import LockedFormMixin
 from spojka.lib.uploads import XLSX, check_upload
 from spojka.plans.models import (
     Goal,
@@ -84,7 +85,7 @@ class PlanForm(SpojkaModelForm):
         return rows
 
 
-class _CodeForm(SpojkaModelForm):
+class _CodeForm(LockedFormMixin, SpojkaModelForm):
     """Codes are unique per level within a plan, so the XLSX file can refer to parents by code."""
 
     def __init__(self, *args, siblings, **kwargs):

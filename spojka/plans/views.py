@@ -16,6 +16,7 @@ from spojka.cooperation.tenancy import unit_view
 from spojka.lib.audit import history_for, history_rows
 from spojka.lib.downloads import download
 from spojka.lib.forms import add_service_errors
+from spojka.lib.locking import save_unless_changed
 from spojka.plans import selectors, services, xlsx
 from spojka.plans.chart import indicator_chart
 from spojka.plans.forms import (
@@ -193,11 +194,15 @@ def _form_page(request, unit, form, *, title: str, plan=None, status: int = 200,
     )
 
 
-def _saved(request: HttpRequest, obj, **fields) -> None:
+def _saved(request: HttpRequest, form, **fields) -> bool:
+    """Save the form's object unless someone else saved it since the user opened the form."""
+    obj = form.save(commit=False)
     for name, value in fields.items():
         setattr(obj, name, value)
-    obj.save()
+    if not save_unless_changed(form, obj.save):
+        return False
     messages.success(request, _("Změny byly uloženy."))
+    return True
 
 
 @unit_view(write=True)
@@ -205,8 +210,7 @@ def area_form(request: HttpRequest, unit: TerritorialUnit, pk: int, area: int | 
     plan = selectors.plan_or_404(unit, pk)
     instance = selectors.area_of(plan, area) if area else None
     form = AreaForm(request.POST or None, instance=instance, unit=unit, siblings=plan.areas.all())
-    if request.method == "POST" and form.is_valid():
-        _saved(request, form.save(commit=False), unit=unit, plan=plan)
+    if request.method == "POST" and form.is_valid() and _saved(request, form, unit=unit, plan=plan):
         return redirect(plan)
     return _form_page(
         request,
@@ -234,8 +238,7 @@ def goal_edit(request: HttpRequest, unit: TerritorialUnit, pk: int, goal: int) -
 def _goal_form(request, unit, plan, area: PriorityArea, instance: Goal | None) -> HttpResponse:
     siblings = Goal.objects.filter(area__plan=plan)
     form = GoalForm(request.POST or None, instance=instance, siblings=siblings)
-    if request.method == "POST" and form.is_valid():
-        _saved(request, form.save(commit=False), unit=unit, area=area)
+    if request.method == "POST" and form.is_valid() and _saved(request, form, unit=unit, area=area):
         return redirect(plan)
     title = _("Upravit cíl") if instance else _("Nový cíl v oblasti %(area)s") % {"area": area}
     remove = delete_url(plan, "cil", instance) if instance else None
@@ -257,10 +260,8 @@ def measure_edit(request: HttpRequest, unit: TerritorialUnit, pk: int, measure: 
 
 def _measure_form(request, unit, plan, goal: Goal, instance: Measure | None) -> HttpResponse:
     form = MeasureForm(request.POST or None, instance=instance, siblings=selectors.measures_of(plan))
-    if request.method == "POST" and form.is_valid():
-        measure = form.save(commit=False)
-        _saved(request, measure, unit=unit, goal=goal)
-        return redirect("plans:measure_detail", unit=unit.slug, pk=plan.pk, measure=measure.pk)
+    if request.method == "POST" and form.is_valid() and _saved(request, form, unit=unit, goal=goal):
+        return redirect("plans:measure_detail", unit=unit.slug, pk=plan.pk, measure=form.instance.pk)
     title = _("Upravit opatření") if instance else _("Nové opatření k cíli %(goal)s") % {"goal": goal}
     remove = delete_url(plan, "opatreni", instance) if instance else None
     return _form_page(request, unit, form, title=title, plan=plan, delete_url=remove)
@@ -321,8 +322,7 @@ def action_edit(request: HttpRequest, unit: TerritorialUnit, pk: int, action: in
 def _action_form(request, unit, plan, measure: Measure, instance: PlanAction | None) -> HttpResponse:
     siblings = PlanAction.objects.filter(measure__goal__area__plan=plan)
     form = ActionForm(request.POST or None, instance=instance, siblings=siblings)
-    if request.method == "POST" and form.is_valid():
-        _saved(request, form.save(commit=False), unit=unit, measure=measure)
+    if request.method == "POST" and form.is_valid() and _saved(request, form, unit=unit, measure=measure):
         return redirect("plans:measure_detail", unit=unit.slug, pk=plan.pk, measure=measure.pk)
     title = _("Upravit aktivitu") if instance else _("Nová aktivita opatření %(m)s") % {"m": measure}
     remove = delete_url(plan, "aktivita", instance) if instance else None
@@ -351,10 +351,8 @@ def indicator_edit(request: HttpRequest, unit: TerritorialUnit, pk: int, indicat
 
 def _indicator_form(request, unit, plan, instance: Indicator | None, owner: dict) -> HttpResponse:
     form = IndicatorForm(request.POST or None, instance=instance, siblings=selectors.indicators_of(plan))
-    if request.method == "POST" and form.is_valid():
-        indicator = form.save(commit=False)
-        _saved(request, indicator, unit=unit, **owner)
-        return redirect("plans:indicator_detail", unit=unit.slug, pk=plan.pk, indicator=indicator.pk)
+    if request.method == "POST" and form.is_valid() and _saved(request, form, unit=unit, **owner):
+        return redirect("plans:indicator_detail", unit=unit.slug, pk=plan.pk, indicator=form.instance.pk)
     title = (
         _("Upravit indikátor")
         if instance
