@@ -7,7 +7,6 @@ Other apps store their generated files (minutes, attendance sheets, certificates
 from __future__ import annotations
 
 import hashlib
-
 from datetime import date
 
 from django.core.files.base import ContentFile
