@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -70,6 +71,10 @@ def event_list(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
             "descriptions": descriptions,
             "description": description,
             "result": result,
+            # A validity already over is judged, not "not yet met".
+            "period_closed": bool(
+                description and description.valid_to and description.valid_to < timezone.localdate()
+            ),
             # (row, raw hours): total mode shows what each person earned, before any cap.
             "people_rows": [(row, row.in_person + row.distance) for row in result.people] if result else [],
         },
