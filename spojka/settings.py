@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "spojka.reports",
     "spojka.importer",
     "spojka.access",
+    # Last, as django-cleanup asks: a replaced or deleted file is removed from storage once the
+    # transaction that replaced or deleted it commits.
+    "django_cleanup.apps.CleanupConfig",
 ]
 
 MIDDLEWARE = [
@@ -161,6 +164,8 @@ MEDIA_URL = "/media/"
 # Uploaded files are checked by content and size before they are stored.
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
+# An Office file (DOCX, XLSX, PPTX) is a zip; what it inflates to is limited too (zip bombs).
+UPLOAD_MAX_UNPACKED_BYTES = env_int("UPLOAD_MAX_UNPACKED_BYTES", 5 * UPLOAD_MAX_BYTES)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

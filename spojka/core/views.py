@@ -8,7 +8,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from spojka.cooperation.tenancy import accessible_units, unit_view
-from spojka.lib.audit import history_for_unit
+from spojka.lib.audit import history_rows, unit_log_entries
+from spojka.lib.pagination import paginate
+
+HISTORY_PER_PAGE = 50
 
 
 @login_required
@@ -47,4 +50,9 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 
 @unit_view()
 def unit_history(request: HttpRequest, unit) -> HttpResponse:
-    return render(request, "core/unit_history.html", {"unit": unit, "history": history_for_unit(unit.pk)})
+    page = paginate(request, unit_log_entries(unit.pk), per_page=HISTORY_PER_PAGE)
+    return render(
+        request,
+        "core/unit_history.html",
+        {"unit": unit, "history": history_rows(page.object_list), "page": page},
+    )

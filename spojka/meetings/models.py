@@ -279,4 +279,6 @@ class ReminderSent(models.Model):
         return f"{self.meeting} (+{self.after_days})"
 
 
-register_audited(Meeting, AgendaItem, Invitation, Guest, Decision, Task, CalendarFeed)
+register_audited(Meeting, AgendaItem, Invitation, Guest, Decision, Task)
+# Whoever knows the token reads the calendar; partners read the history.
+register_audited(CalendarFeed, exclude=("token",))

@@ -304,7 +304,7 @@ def scan_upload(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpRes
     form = ScanForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["scan"]
-        meeting.attendance_scan.save(safe_filename(upload.name), upload, save=False)
+        meeting.attendance_scan.save(safe_filename(upload.name, form.content_type), upload, save=False)
         meeting.attendance_scan_type = form.content_type
         meeting.save(update_fields=["attendance_scan", "attendance_scan_type", "updated_at"])
         messages.success(request, _("Podepsaná prezenční listina byla nahrána."))

@@ -288,7 +288,7 @@ def material_upload(request: HttpRequest, unit: TerritorialUnit, pk: int) -> Htt
         material = form.save(commit=False)
         material.unit = unit
         material.event = event
-        material.filename = safe_filename(upload.name)
+        material.filename = safe_filename(upload.name, form.upload_content_type)
         material.content_type = form.upload_content_type
         material.size = upload.size
         material.file.save(material.filename, upload, save=False)
