@@ -237,8 +237,22 @@ class MeetingFilterForm(forms.Form):
 
 
 class TransitionForm(forms.Form):
-    target = forms.ChoiceField(label=_("nový stav"), choices=MeetingState.choices)
+    target = forms.ChoiceField(label=_("nový stav"), choices=MeetingState.choices, widget=forms.HiddenInput)
     reason = forms.CharField(label=_("důvod zrušení"), required=False, max_length=300)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self["target"].value() != MeetingState.CANCELLED:
+            del self.fields["reason"]
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(
+        label=_("důvod znovuotevření"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Uloží se do historie změn jednání, s tím, kdo a kdy jednání otevřel."),
+    )
 
 
 class ScanForm(forms.Form):

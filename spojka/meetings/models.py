@@ -81,6 +81,8 @@ class Meeting(TenantOwned):
     )
     minutes_written_at = models.DateTimeField(_("záznam pořízen"), null=True, blank=True)
     cancel_reason = models.CharField(_("důvod zrušení"), max_length=300, blank=True)
+    # Each reopening overwrites it; the change history keeps every reason with who and when.
+    reopen_reason = models.CharField(_("důvod znovuotevření"), max_length=300, blank=True)
     attendance_scan = models.FileField(
         _("podepsaná prezenční listina (sken)"), upload_to=attendance_scan_path, blank=True, max_length=300
     )

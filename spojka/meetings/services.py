@@ -280,6 +280,32 @@ def task_add(*, unit, task: Task, meeting: Meeting | None = None) -> Task:
 
 
 @transaction.atomic
+def task_reopen(*, task: Task) -> Task:
+    """A task marked done by mistake (or not done after all) is open again."""
+    if task.state == TaskState.OPEN:
+        raise ValidationError(_("Úkol je otevřený."))
+    task.state = TaskState.OPEN
+    task.done_on = None
+    task.save(update_fields=["state", "done_on", "updated_at"])
+    return task
+
+
+@transaction.atomic
+def meeting_reopen(*, meeting: Meeting, reason: str) -> Meeting:
+    """A closed meeting back to "held" so its record can be corrected; the reason is required and
+    kept in the change history with who reopened it."""
+    locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if locked.state != MeetingState.CLOSED:
+        raise ValidationError({"reason": _("Znovu otevřít lze jen uzavřené jednání.")})
+    if not reason.strip():
+        raise ValidationError({"reason": _("Uveďte, proč se jednání znovu otevírá.")})
+    locked.state = MeetingState.HELD
+    locked.reopen_reason = reason.strip()
+    locked.save(update_fields=["state", "reopen_reason", "updated_at"])
+    return locked
+
+
+@transaction.atomic
 def task_mark_done(*, task: Task, today: date | None = None) -> Task:
     if task.state == TaskState.DONE:
         raise ValidationError(_("Úkol už je splněný."))

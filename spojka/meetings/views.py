@@ -31,6 +31,7 @@ from spojka.meetings.forms import (
     MeetingFilterForm,
     MeetingForm,
     MinutesForm,
+    ReopenForm,
     ScanForm,
     TaskFilterForm,
     TaskForm,
@@ -172,14 +173,21 @@ def agenda_edit(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpRes
 
 
 @unit_view(write=True)
-@require_POST
 def meeting_transition(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    """GET ?target=…: a page saying what the change means, to confirm. POST: change the state."""
     meeting = _meeting_or_404(unit, pk)
+    if request.method != "POST":
+        form = TransitionForm(initial={"target": request.GET.get("target", "")})
+        if form["target"].value() not in services.ALLOWED[meeting.state]:
+            return redirect(meeting)
+        return render(request, "meetings/transition.html", {"unit": unit, "meeting": meeting, "form": form})
     form = TransitionForm(request.POST)
     if form.is_valid():
         try:
             services.meeting_transition(
-                meeting=meeting, target=form.cleaned_data["target"], reason=form.cleaned_data["reason"]
+                meeting=meeting,
+                target=form.cleaned_data["target"],
+                reason=form.cleaned_data.get("reason", ""),
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
@@ -188,6 +196,25 @@ def meeting_transition(request: HttpRequest, unit: TerritorialUnit, pk: int) -> 
             return redirect(meeting)
     return render(
         request, "meetings/transition.html", {"unit": unit, "meeting": meeting, "form": form}, status=422
+    )
+
+
+@unit_view(write=True)
+def meeting_reopen(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    meeting = _meeting_or_404(unit, pk)
+    form = ReopenForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_reopen(meeting=meeting, reason=form.cleaned_data["reason"])
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+            status = 422
+        else:
+            messages.success(request, _("Jednání je znovu otevřené; po opravě ho opět uzavřete."))
+            return redirect(meeting)
+    return render(
+        request, "meetings/reopen_form.html", {"unit": unit, "meeting": meeting, "form": form}, status=status
     )
 
 
@@ -412,6 +439,23 @@ def task_done(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpRespo
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, _("Úkol byl označen jako splněný."))
+    return _back(request, unit)
+
+
+@unit_view(write=True)
+@require_POST
+def task_reopen(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    task = get_object_or_404(unit.tasks, pk=pk)
+    try:
+        services.task_reopen(task=task)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Úkol je znovu otevřený."))
+    return _back(request, unit)
+
+
+def _back(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
     target = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return redirect(target)

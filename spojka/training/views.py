@@ -7,7 +7,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from spojka.cooperation.models import CooperationDescription, TerritorialUnit
 from spojka.cooperation.tenancy import unit_view
@@ -219,13 +218,19 @@ def participant_delete(
 
 
 @unit_view(write=True)
-@require_POST
 def certificate_revoke(
     request: HttpRequest, unit: TerritorialUnit, pk: int, participant: int
 ) -> HttpResponse:
-    """Revoke a certificate (or restore it): the public verification page then says it is not valid."""
+    """Revoke a certificate (or restore it): the public verification page then says it is not valid.
+    Revoking asks first (GET shows what it means); restoring acts at once."""
     event = _event_or_404(unit, pk)
     participation = _participation_or_404(event, participant)
+    if request.method != "POST":
+        return render(
+            request,
+            "training/certificate_revoke.html",
+            {"unit": unit, "event": event, "participation": participation},
+        )
     participation.certificate_revoked = not participation.certificate_revoked
     participation.save(update_fields=["certificate_revoked", "updated_at"])
     if participation.certificate_revoked:
