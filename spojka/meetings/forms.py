@@ -4,10 +4,10 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from spojka.documents.forms import LIBRARY_TYPES, LIBRARY_TYPES_HELP
 from spojka.lib.forms import SpojkaModelForm
 from spojka.lib.uploads import JPEG, PDF, PNG, check_upload
 from spojka.meetings.models import (
-    Attendance,
     Decision,
     DecisionMethod,
     Meeting,
@@ -15,6 +15,7 @@ from spojka.meetings.models import (
     MeetingState,
     Task,
     TaskState,
+    attendance_choices,
 )
 
 # A scanned attendance sheet of a few pages; larger files are usually a wrong scanner setting.
@@ -123,11 +124,13 @@ class AttendanceForm(forms.Form):
         """``preset`` (a shortcut) offers that attendance for everyone; ``guest_text`` keeps what was typed."""
         super().__init__(*args, **kwargs)
         self.invitations = invitations
-        choices = [("", _("– nezaznamenáno –")), *Attendance.choices]
         for invitation in invitations:
             self.fields[f"a{invitation.pk}"] = forms.ChoiceField(
                 label=invitation.person.full_name,
-                choices=choices,
+                choices=[
+                    ("", _("– nezaznamenáno –")),
+                    *attendance_choices(invitation.person.grammatical_gender),
+                ],
                 required=False,
                 initial=preset or invitation.attendance,
             )
@@ -253,6 +256,18 @@ class ReopenForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Uloží se do historie změn jednání, s tím, kdo a kdy jednání otevřel."),
     )
+
+
+class MaterialForm(forms.Form):
+    """A background material of a meeting: stored in the unit's library, checked like every upload there."""
+
+    title = forms.CharField(label=_("název podkladu"), max_length=300)
+    file = forms.FileField(label=_("soubor"), help_text=LIBRARY_TYPES_HELP)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        self.content_type = check_upload(upload, allowed=LIBRARY_TYPES)
+        return upload
 
 
 class ScanForm(forms.Form):

@@ -13,8 +13,13 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from spojka.documents.models import DocumentType
+from spojka.documents.render import RenderedDocument
+from spojka.documents.services import store_rendered
 from spojka.lib.czech import date_short
+from spojka.lib.downloads import mime_type
 from spojka.lib.urls import absolute_url
+from spojka.meetings import documents as meeting_documents
 from spojka.meetings.calendar import meeting_invitation_ics
 from spojka.meetings.models import (
     AgendaItem,
@@ -332,9 +337,12 @@ def _label(state: str) -> str:
 
 @transaction.atomic
 def meeting_transition(
-    *, meeting: Meeting, target: str, now: datetime | None = None, reason: str = ""
+    *, meeting: Meeting, target: str, now: datetime | None = None, reason: str = "", user=None
 ) -> Meeting:
-    """Move a meeting along its lifecycle, or refuse with a Czech message (key ``target``)."""
+    """Move a meeting along its lifecycle, or refuse with a Czech message (key ``target``).
+
+    Closing files the minutes, the attendance sheet and the signed scan into the library (in the
+    same transaction: if filing fails, the meeting stays open)."""
     # Lock the row so two people clicking at once cannot both move it.
     locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
     now = now or timezone.now()
@@ -374,7 +382,41 @@ def meeting_transition(
         locked.cancel_reason = reason
         fields.append("cancel_reason")
     locked.save(update_fields=fields)
+    if target == MeetingState.CLOSED:
+        file_meeting_records(meeting=locked, user=user)
     return locked
+
+
+def file_meeting_records(*, meeting: Meeting, user=None) -> list:
+    """Store the minutes and the attendance sheet (PDF), and the signed scan if any, in the unit's
+    library, linked to the meeting. Closing again after a reopening adds new versions."""
+    day = timezone.localdate(meeting.starts_at)
+    records = [
+        (meeting_documents.minutes(meeting, fmt="pdf"), DocumentType.MINUTES, _("Záznam z jednání")),
+        (
+            meeting_documents.attendance_sheet(meeting, fmt="pdf"),
+            DocumentType.ATTENDANCE,
+            _("Prezenční listina"),
+        ),
+    ]
+    if meeting.attendance_scan:
+        with meeting.attendance_scan.open("rb") as scan:
+            content = scan.read()
+        name = meeting.attendance_scan.name.rsplit("/", 1)[-1]
+        scanned = RenderedDocument(name, meeting.attendance_scan_type or mime_type(name), content)
+        records.append((scanned, DocumentType.ATTENDANCE, _("Podepsaná prezenční listina")))
+    return [
+        store_rendered(
+            unit=meeting.unit,
+            rendered=rendered,
+            doc_type=doc_type,
+            title=f"{label} – {meeting.title}"[:300],
+            user=user,
+            issued_on=day,
+            subject=meeting,
+        )
+        for rendered, doc_type, label in records
+    ]
 
 
 # --- Invitations and the calendar feed ---------------------------------------------------------

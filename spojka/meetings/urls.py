@@ -26,6 +26,7 @@ urlpatterns = [
     path(M + "zaznam.<str:fmt>", views.minutes_document, name="minutes_document"),
     path(M + "jednani.ics", views.meeting_calendar, name="meeting_calendar"),
     path(M + "sken/", views.scan_upload, name="scan_upload"),
+    path(M + "podklady/novy/", views.material_upload, name="material_upload"),
     path(M + "sken/stahnout/", views.scan_download, name="scan_download"),
     path("u/<slug:unit>/ukoly/", views.task_list, name="task_list"),
     path("u/<slug:unit>/ukoly/<int:pk>/splneno/", views.task_done, name="task_done"),

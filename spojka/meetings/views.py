@@ -16,6 +16,8 @@ from django.views.decorators.http import require_POST
 
 from spojka.cooperation.models import TerritorialUnit
 from spojka.cooperation.tenancy import unit_view
+from spojka.documents.models import Document, DocumentType
+from spojka.documents.services import document_create
 from spojka.lib.audit import history_for
 from spojka.lib.downloads import ICS, download, download_file
 from spojka.lib.forms import add_service_errors
@@ -28,6 +30,7 @@ from spojka.meetings.forms import (
     AgendaFormSet,
     AttendanceForm,
     DecisionForm,
+    MaterialForm,
     MeetingFilterForm,
     MeetingForm,
     MinutesForm,
@@ -99,6 +102,15 @@ def meeting_detail(request: HttpRequest, unit: TerritorialUnit, pk: int) -> Http
     items = list(meeting.agenda_items.all())
     decisions = list(meeting.decisions.select_related("agenda_item"))
     guests = list(meeting.guests.all())
+    # The content type is matched by name in the same query (no content-type cache to warm up).
+    library = Document.objects.filter(
+        unit=unit,
+        content_type__app_label=Meeting._meta.app_label,
+        content_type__model=Meeting._meta.model_name,
+        object_id=meeting.pk,
+    ).order_by("doc_type", "title")
+    if not request.access.can_write:
+        library = library.filter(visible_to_partners=True)
     return render(
         request,
         "meetings/meeting_detail.html",
@@ -116,6 +128,7 @@ def meeting_detail(request: HttpRequest, unit: TerritorialUnit, pk: int) -> Http
             "attendance_recorded": services.attendance_recorded(meeting, invitations, guests),
             "today": timezone.localdate(),
             "history": history_for(meeting),
+            "library": list(library),
         },
     )
 
@@ -188,6 +201,7 @@ def meeting_transition(request: HttpRequest, unit: TerritorialUnit, pk: int) -> 
                 meeting=meeting,
                 target=form.cleaned_data["target"],
                 reason=form.cleaned_data.get("reason", ""),
+                user=request.user,
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
@@ -337,6 +351,31 @@ def scan_upload(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpRes
         messages.success(request, _("Podepsaná prezenční listina byla nahrána."))
         return redirect(meeting)
     return render(request, "meetings/scan_form.html", {"form": form, "unit": unit, "meeting": meeting})
+
+
+@unit_view(write=True)
+def material_upload(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    """A background material for the meeting, kept in the library and linked to the meeting."""
+    meeting = _meeting_or_404(unit, pk)
+    form = MaterialForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        document_create(
+            unit=unit,
+            doc_type=DocumentType.ANALYSIS,
+            title=form.cleaned_data["title"],
+            issued_on=timezone.localdate(),
+            description=None,
+            visible_to_partners=True,
+            content=upload.read(),
+            filename=upload.name,
+            content_type=form.content_type,
+            user=request.user,
+            subject=meeting,
+        )
+        messages.success(request, _("Podklad byl přidán do knihovny a k jednání."))
+        return redirect(meeting)
+    return render(request, "meetings/material_form.html", {"form": form, "unit": unit, "meeting": meeting})
 
 
 # Signatures are personal data: the signed sheet is for those who run the meetings, not partners.

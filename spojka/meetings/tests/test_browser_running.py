@@ -52,3 +52,44 @@ def test_editor_marks_everyone_present_except_one_on_a_phone(browser_page, world
     states = dict(meeting.invitations.values_list("person__last_name", "attendance"))
     assert states.pop("Pokusná 2") == Attendance.EXCUSED
     assert set(states.values()) == {Attendance.PRESENT}
+
+
+def test_editor_closes_reopens_and_attaches_a_material_on_a_phone(browser_page, world, tmp_path, settings):
+    from pathlib import Path
+
+    settings.MEDIA_ROOT = tmp_path
+    build(world)
+    meeting = world.held_meeting
+    page, p = browser_page, browser_page.page
+    p.set_viewport_size({"width": 390, "height": 844})
+    page.login("editor")
+
+    page.goto(meeting.get_absolute_url())
+    p.get_by_role("link", name="přidat podklad k jednání").click()
+    page.check()
+    _fits_390(page)
+    p.get_by_label("Název podkladu").fill("Analýza bydlení")
+    odt = Path(__file__).parents[2] / "documents" / "tests" / "files" / "zapis.odt"
+    p.get_by_label("Soubor").set_input_files(str(odt))
+    p.get_by_role("button", name="Nahrát").click()
+    page.check()
+    assert p.get_by_role("link", name="Analýza bydlení").is_visible()
+
+    p.get_by_role("link", name="Uzavřít jednání").click()
+    page.check()
+    _fits_390(page)
+    p.get_by_role("button", name="Ano, uzavřít").click()
+    page.check()
+    assert p.get_by_role("link", name="Záznam z jednání – Proběhlé jednání PS").is_visible()
+
+    p.get_by_role("link", name="Znovu otevřít").click()
+    page.check()
+    _fits_390(page)
+    p.get_by_role("button", name="Znovu otevřít").click()
+    page.check()  # the reason is required: the error by the field
+    assert p.locator("#id_reason_error").is_visible()
+    p.get_by_label("Důvod znovuotevření").fill("Chybí omluva jedné členky.")
+    p.get_by_role("button", name="Znovu otevřít").click()
+    page.check()
+    meeting.refresh_from_db()
+    assert (meeting.state, meeting.reopen_reason) == ("held", "Chybí omluva jedné členky.")

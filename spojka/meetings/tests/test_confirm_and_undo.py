@@ -108,3 +108,63 @@ def test_a_done_task_can_be_reopened(mw, login):
     mw.task.refresh_from_db()
     assert (mw.task.state, mw.task.done_on) == (TaskState.OPEN, None)
     assert client.post(_url("task_reopen", mw, pk=mw.task.pk)).status_code == 302  # "already open" message
+
+
+# --- The library: records filed on closing, background materials -------------------------------
+
+
+def test_closing_files_minutes_attendance_sheet_and_scan_into_the_library_linked_to_the_meeting(mw, login):
+    from spojka.documents.models import Document, DocumentType
+
+    meeting = mw.held_meeting
+    client = login(mw.users["editor"])
+    assert client.post(_url("meeting_transition", mw, pk=meeting.pk), {"target": "closed"}).status_code == 302
+    filed = {(d.doc_type, d.title, d.subject, d.visible_to_partners) for d in Document.objects.all()}
+    assert filed == {
+        (DocumentType.MINUTES, "Záznam z jednání – Proběhlé jednání PS", meeting, True),
+        (DocumentType.ATTENDANCE, "Prezenční listina – Proběhlé jednání PS", meeting, False),
+        (DocumentType.ATTENDANCE, "Podepsaná prezenční listina – Proběhlé jednání PS", meeting, False),
+    }
+    minutes = Document.objects.get(doc_type=DocumentType.MINUTES).versions.get()
+    assert minutes.content_type == "application/pdf" and minutes.created_by == mw.users["editor"]
+    assert minutes.file.read().startswith(b"%PDF")
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Záznam z jednání – Proběhlé jednání PS" in page
+
+    # Reopened and closed again: the same documents get a second version.
+    client.post(_url("meeting_reopen", mw, pk=meeting.pk), {"reason": "Oprava účasti."})
+    client.post(_url("meeting_transition", mw, pk=meeting.pk), {"target": "closed"})
+    assert Document.objects.count() == 3
+    assert Document.objects.get(doc_type=DocumentType.MINUTES).versions.count() == 2
+
+    # Partners see the minutes, never the attendance sheets (personal data).
+    partner_page = login(mw.users["partner"]).get(meeting.get_absolute_url()).content.decode()
+    assert "Záznam z jednání – Proběhlé jednání PS" in partner_page
+    assert "Prezenční listina – Proběhlé" not in partner_page
+
+
+def test_a_background_material_is_checked_like_library_uploads_and_linked_to_the_meeting(mw, login, tmp_path):
+    from pathlib import Path
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from spojka.documents.models import Document, DocumentType
+
+    odt = (Path(__file__).parents[2] / "documents" / "tests" / "files" / "zapis.odt").read_bytes()
+    client = login(mw.users["editor"])
+    url = _url("material_upload", mw, pk=mw.meeting.pk)
+    bad = SimpleUploadedFile("podklad.pdf", b"#!/bin/sh\necho nebezpecne\n")
+    response = client.post(url, {"title": "Analýza", "file": bad})
+    assert response.status_code == 200 and 'id="id_file_error"' in response.content.decode()
+    assert not Document.objects.exists()
+    response = client.post(url, {"title": "Analýza bydlení", "file": SimpleUploadedFile("analyza.odt", odt)})
+    assert response.status_code == 302
+    document = Document.objects.get()
+    assert (document.doc_type, document.subject, document.visible_to_partners) == (
+        DocumentType.ANALYSIS,
+        mw.meeting,
+        True,
+    )
+    assert document.versions.get().content_type == "application/vnd.oasis.opendocument.text"
+    page = login(mw.users["partner"]).get(mw.meeting.get_absolute_url()).content.decode()
+    assert "Analýza bydlení" in page and document.get_absolute_url() in page

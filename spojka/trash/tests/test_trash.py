@@ -164,3 +164,31 @@ TRASH_PAGE_QUERIES = 6
 def mw(world):
     build_meetings(world)
     return world
+
+
+def test_restoring_a_held_meeting_refreshes_the_units_stored_schedule_statuses(mw):
+    from spojka.compliance.models import UnitStatus
+    from spojka.compliance.stored import invalidate
+
+    invalidate(mw.unit.pk)
+    item = trash_delete(obj=mw.held_meeting, unit=mw.unit, user=None)
+    before = UnitStatus.objects.get(unit=mw.unit).version
+    trash_restore(item=item, user=None)
+    assert UnitStatus.objects.get(unit=mw.unit).version != before
+
+
+def test_removing_a_schedule_rule_asks_first_and_can_be_undone(world, login):
+    from spojka.compliance.models import Rule
+    from spojka.compliance.tests.matrix import build as build_compliance
+
+    build_compliance(world)
+    rule = Rule.objects.filter(unit=world.unit).first()
+    url = reverse("compliance:rule_delete", kwargs={"unit": world.unit.slug, "pk": rule.pk})
+    client = login(world.users["editor"])
+    page = client.get(url).content.decode()
+    assert f"Odebrat pravidlo „{rule.text}“ z harmonogramu?" in page
+    assert Rule.objects.filter(pk=rule.pk).exists()
+    assert client.post(url).status_code == 302
+    assert not Rule.objects.filter(pk=rule.pk).exists()
+    trash_restore(item=TrashedItem.objects.get(), user=world.users["editor"])
+    assert Rule.objects.filter(pk=rule.pk).exists()
