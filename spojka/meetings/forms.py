@@ -100,12 +100,14 @@ class MeetingForm(SpojkaModelForm):
 
 
 class AgendaItemForm(forms.Form):
-    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    title = forms.CharField(label=_("bod programu"), max_length=300, required=False)
+    """One point of the programme, added or edited in place by the agenda editor."""
+
+    title = forms.CharField(
+        label=_("bod programu"),
+        max_length=300,
+        error_messages={"required": _("Bod programu musí mít název.")},
+    )
     summary = forms.CharField(label=_("popis"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-
-
-AgendaFormSet = forms.formset_factory(AgendaItemForm, extra=3)
 
 
 class AttendanceForm(forms.Form):

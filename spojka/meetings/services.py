@@ -38,6 +38,7 @@ from spojka.meetings.models import (
     new_feed_token,
 )
 from spojka.partnership.services import quorum_for
+from spojka.trash.services import trash_delete
 
 # --- Who is invited ---------------------------------------------------------------------------
 
@@ -105,26 +106,58 @@ def meeting_save(*, meeting: Meeting, unit, working_groups, invitees: list | Non
     return meeting
 
 
+def _agenda(meeting: Meeting) -> list[AgendaItem]:
+    return list(meeting.agenda_items.select_for_update().order_by("order", "pk"))
+
+
+def _renumber(items: list[AgendaItem]) -> None:
+    for order, item in enumerate(items, start=1):
+        if item.order != order:
+            item.order = order
+            item.save(update_fields=["order", "updated_at"])
+
+
 @transaction.atomic
-def agenda_save(*, meeting: Meeting, items: list[dict]) -> None:
-    """Replace the programme: ``items`` are dicts with id (or None), title and summary, in order."""
+def agenda_item_add(*, meeting: Meeting, title: str, summary: str = "") -> AgendaItem:
+    """A new point at the end of the programme."""
     _check_not_final(meeting)
-    existing = {item.pk: item for item in meeting.agenda_items.all()}
-    kept = set()
-    for order, row in enumerate(items, start=1):
-        item = existing.get(row.get("id"))
-        if item is None:
-            AgendaItem.objects.create(
-                unit=meeting.unit, meeting=meeting, order=order, title=row["title"], summary=row["summary"]
-            )
-            continue
-        kept.add(item.pk)
-        if (item.order, item.title, item.summary) != (order, row["title"], row["summary"]):
-            item.order, item.title, item.summary = order, row["title"], row["summary"]
-            item.save()
-    for pk, item in existing.items():
-        if pk not in kept:
-            item.delete()
+    items = _agenda(meeting)
+    _renumber(items)
+    return AgendaItem.objects.create(
+        unit=meeting.unit, meeting=meeting, order=len(items) + 1, title=title.strip(), summary=summary.strip()
+    )
+
+
+@transaction.atomic
+def agenda_item_update(*, item: AgendaItem, title: str, summary: str) -> AgendaItem:
+    _check_not_final(item.meeting)
+    if not title.strip():
+        raise ValidationError({"title": _("Bod programu musí mít název.")})
+    if (item.title, item.summary) != (title.strip(), summary.strip()):
+        item.title, item.summary = title.strip(), summary.strip()
+        item.save(update_fields=["title", "summary", "updated_at"])
+    return item
+
+
+@transaction.atomic
+def agenda_item_move(*, item: AgendaItem, step: int) -> None:
+    """Move a point one place up (``step`` −1) or down (+1); at either end nothing moves."""
+    _check_not_final(item.meeting)
+    items = _agenda(item.meeting)
+    index = next(i for i, other in enumerate(items) if other.pk == item.pk)
+    target = index + step
+    if 0 <= target < len(items):
+        items[index], items[target] = items[target], items[index]
+    _renumber(items)
+
+
+@transaction.atomic
+def agenda_item_remove(*, item: AgendaItem, user) -> None:
+    """Into the unit's trash (restorable with its minutes); the rest of the programme closes up."""
+    meeting = item.meeting
+    _check_not_final(meeting)
+    trash_delete(obj=item, unit=meeting.unit, user=user, restore_path=meeting.get_absolute_url())
+    _renumber(_agenda(meeting))
 
 
 # --- Attendance --------------------------------------------------------------------------------

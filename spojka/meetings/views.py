@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from spojka.cooperation.models import TerritorialUnit
@@ -27,7 +28,7 @@ from spojka.lib.urls import absolute_url
 from spojka.meetings import documents, services
 from spojka.meetings.calendar import meeting_ics, unit_feed_ics
 from spojka.meetings.forms import (
-    AgendaFormSet,
+    AgendaItemForm,
     AttendanceForm,
     DecisionForm,
     MaterialForm,
@@ -162,27 +163,93 @@ def _meeting_form(request: HttpRequest, unit: TerritorialUnit, meeting: Meeting)
     return render(request, "meetings/meeting_form.html", {"form": form, "unit": unit, "meeting": meeting})
 
 
+AGENDA_MESSAGES = {
+    "add": gettext_lazy("Bod „%(title)s“ byl přidán."),
+    "save": gettext_lazy("Bod „%(title)s“ byl uložen."),
+    "up": gettext_lazy("Bod „%(title)s“ je o místo výš."),
+    "down": gettext_lazy("Bod „%(title)s“ je o místo níž."),
+    "remove": gettext_lazy("Bod „%(title)s“ byl odebrán; lze ho obnovit v Koši."),
+}
+
+
+def _is_htmx(request: HttpRequest) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def _focus_after_move(focus: str, items: list) -> str:
+    """A point moved to the top has no "up" button any more (nor one at the bottom "down"): focus
+    the other one, so the keyboard user stays on the point they moved."""
+    pk, _sep, what = focus.partition("-")
+    if items and what == "up" and str(items[0].pk) == pk:
+        return f"{pk}-down"
+    if items and what == "down" and str(items[-1].pk) == pk:
+        return f"{pk}-up"
+    return focus
+
+
 @unit_view(write=True)
 def agenda_edit(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    """The programme edited in place: add, edit, move and remove points one at a time.
+
+    Every action is a plain form POST (works without JavaScript: the page reloads); with htmx the
+    same POST answers with the editor alone, which replaces itself and keeps focus where it was.
+    """
     meeting = _meeting_or_404(unit, pk)
-    initial = [{"id": i.pk, "title": i.title, "summary": i.summary} for i in meeting.agenda_items.all()]
-    formset = AgendaFormSet(request.POST or None, initial=initial, prefix="body")
-    error = None
-    if request.method == "POST" and formset.is_valid():
-        rows = [f.cleaned_data for f in formset.forms if f.cleaned_data.get("title", "").strip()]
+    context = {"unit": unit, "meeting": meeting}
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        item = None
+        if action != "add":
+            item = get_object_or_404(meeting.agenda_items, pk=request.POST.get("item") or 0)
+        if action == "remove" and not request.POST.get("confirm"):
+            return render(request, "meetings/agenda_remove.html", {**context, "item": item})
         try:
-            services.agenda_save(meeting=meeting, items=rows)
+            context |= _agenda_action(request, meeting, action, item)
         except ValidationError as exc:
-            error = " ".join(exc.messages)
-        else:
-            messages.success(request, _("Program jednání byl uložen."))
-            return redirect(meeting)
-    return render(
-        request,
-        "meetings/agenda_form.html",
-        {"formset": formset, "unit": unit, "meeting": meeting, "error": error},
-        status=422 if error else 200,
-    )
+            context["error"] = " ".join(exc.messages)
+        if not _is_htmx(request) and "error" not in context and "add_error" not in context:
+            messages.success(request, context["announcement"])
+            return redirect("meetings:agenda_edit", unit=unit.slug, pk=meeting.pk)
+    context["items"] = list(meeting.agenda_items.order_by("order", "pk"))
+    focus_item, _sep, context["focus_what"] = _focus_after_move(
+        context.get("focus", ""), context["items"]
+    ).rpartition("-")
+    context["focus_item"] = int(focus_item) if focus_item.isdigit() else None
+    if context.get("focus") == "add":
+        context["focus_what"] = "add"
+    context["htmx"] = _is_htmx(request)
+    template = "meetings/_agenda_editor.html" if context["htmx"] else "meetings/agenda_form.html"
+    return render(request, template, context)
+
+
+def _agenda_action(request: HttpRequest, meeting: Meeting, action: str, item) -> dict:
+    """Do one editor action; return what the editor shows next (message, focus, errors)."""
+    if action == "add":
+        form = AgendaItemForm(request.POST)
+        if not form.is_valid():
+            return {
+                "add_error": " ".join(form.errors["title"]),
+                "new_summary": request.POST.get("summary", ""),
+                "focus": "add",
+            }
+        item = services.agenda_item_add(
+            meeting=meeting, title=form.cleaned_data["title"], summary=form.cleaned_data["summary"]
+        )
+        focus = "add"
+    elif action == "save":
+        services.agenda_item_update(
+            item=item, title=request.POST.get("title", ""), summary=request.POST.get("summary", "")
+        )
+        focus = f"{item.pk}-title"
+    elif action in ("up", "down"):
+        services.agenda_item_move(item=item, step=-1 if action == "up" else 1)
+        focus = f"{item.pk}-{action}"
+    elif action == "remove":
+        services.agenda_item_remove(item=item, user=request.user)
+        focus = "add"
+    else:
+        raise ValidationError(_("Neznámá úprava programu."))
+    return {"announcement": AGENDA_MESSAGES[action] % {"title": item.title}, "focus": focus}
 
 
 @unit_view(write=True)
