@@ -109,7 +109,9 @@ def test_editor_builds_the_agenda_in_place_with_htmx_on_a_phone(browser_page, wo
     for title in ("Bydlení", "Zaměstnanost"):
         p.get_by_label("Název bodu").fill(title)
         p.get_by_role("button", name="Přidat bod").click()
-        p.wait_for_function("t => document.getElementById('agenda-status').textContent.includes(t)", arg=title)
+        p.wait_for_function(
+            "t => document.getElementById('agenda-status').textContent.includes(t)", arg=title
+        )
         # htmx focuses the [autofocus] field once the swapped content settles.
         p.wait_for_function("() => document.activeElement && document.activeElement.id === 'new-title'")
     page.check()

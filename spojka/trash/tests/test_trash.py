@@ -192,3 +192,23 @@ def test_removing_a_schedule_rule_asks_first_and_can_be_undone(world, login):
     assert not Rule.objects.filter(pk=rule.pk).exists()
     trash_restore(item=TrashedItem.objects.get(), user=world.users["editor"])
     assert Rule.objects.filter(pk=rule.pk).exists()
+
+
+def test_deleting_a_plan_measure_names_what_goes_with_it_and_can_be_undone(world, login):
+    from spojka.plans.models import Measure, PlanAction
+    from spojka.plans.tests.factories import make_plan
+
+    plan = make_plan(world.unit, measures=1)
+    measure = Measure.objects.get()
+    actions = PlanAction.objects.filter(measure=measure).count()
+    url = reverse(
+        "plans:node_delete",
+        kwargs={"unit": world.unit.slug, "pk": plan.pk, "kind": "opatreni", "obj": measure.pk},
+    )
+    client = login(world.users["editor"])
+    page = client.get(url).content.decode()
+    assert f"Smazat opatření „{measure}“ i se vším, co pod tím je?" in page
+    assert client.post(url).status_code == 302
+    assert not Measure.objects.exists()
+    trash_restore(item=TrashedItem.objects.get(), user=None)
+    assert PlanAction.objects.filter(measure_id=measure.pk).count() == actions
