@@ -101,9 +101,12 @@ def test_jihlava_editor_runs_a_meeting_of_the_lp_and_a_group_from_invitation_to_
     page.check()
     p.get_by_role("link", name="Program").click()
     page.check()
-    p.locator("#id_body-0-title").fill("Zpráva o plnění popisu spolupráce")
-    p.locator("#id_body-0-summary").fill("Návrh zprávy pro zastupitelstvo.")
-    p.get_by_role("button", name="Uložit program").click()
+    p.get_by_label("Název bodu").fill("Zpráva o plnění popisu spolupráce")
+    p.get_by_label("Popis", exact=True).fill("Návrh zprávy pro zastupitelstvo.")
+    p.get_by_role("button", name="Přidat bod").click()
+    p.wait_for_function("() => document.getElementById('agenda-status').textContent.includes('přidán')")
+    page.check()
+    p.get_by_role("link", name="Zpět na jednání").click()
     page.check()
 
     # Invitations by e-mail, with the calendar attachment.
