@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "spojka.core",
     "spojka.accounts",
     "spojka.cooperation",
+    "spojka.trash",
     "spojka.partnership",
     "spojka.meetings",
     "spojka.training",

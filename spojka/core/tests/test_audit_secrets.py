@@ -103,7 +103,7 @@ def test_tokens_recorded_before_the_fix_are_scrubbed_by_the_migration(world):
         changes={"token": ["None", feed.token], "unit": ["None", str(world.unit.pk)]},
         additional_data={"unit": world.unit.pk},
     )
-    migration = import_module("spojka.meetings.migrations.0003_scrub_feed_tokens_from_history")
+    migration = import_module("spojka.meetings.migrations.0004_scrub_feed_tokens_from_history")
     migration.scrub(apps, None)
     assert feed.token not in _everything_recorded()
     assert {"unit": ["None", str(world.unit.pk)]} in [

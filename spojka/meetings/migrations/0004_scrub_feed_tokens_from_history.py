@@ -18,7 +18,7 @@ def scrub(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0002_invitation_email"),
+        ("meetings", "0003_reopen_reason_and_neutral_attendance"),
         ("auditlog", "0017_add_actor_email"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
