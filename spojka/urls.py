@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("spojka.core.urls")),
     path("ucet/", include("spojka.accounts.urls")),
     path("", include("spojka.cooperation.urls")),
+    path("", include("spojka.trash.urls")),
     path("", include("spojka.partnership.urls")),
     path("", include("spojka.meetings.urls")),
     path("", include("spojka.training.urls")),
