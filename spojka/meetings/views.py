@@ -14,6 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from spojka.cooperation import validity
 from spojka.cooperation.models import TerritorialUnit
 from spojka.cooperation.tenancy import unit_view
 from spojka.lib import mail as outbox
@@ -118,6 +119,9 @@ def meeting_detail(request: HttpRequest, unit: TerritorialUnit, pk: int) -> Http
             "has_minutes": services.has_minutes(meeting, items),
             "attendance_recorded": services.attendance_recorded(meeting, invitations, guests),
             "today": timezone.localdate(),
+            "counted_toward": validity.covering(
+                validity.descriptions_for_flags(unit), timezone.localtime(meeting.starts_at).date()
+            ),
             "history": history_for(meeting),
         },
     )
