@@ -1,14 +1,15 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from spojka.cooperation.models import TerritorialUnit
-from spojka.documents.models import Document, DocumentVersion, Resolution, UnitTemplate
-from spojka.documents.render import DocumentSpec, render_docx
+from spojka.documents.models import Document, DocumentSettings, DocumentVersion, Resolution, UnitTemplate
+from spojka.documents.render import DocumentSpec, publicity_context, render_docx
 from spojka.lib.forms import SpojkaModelForm
 from spojka.lib.uploads import DOCX, JPEG, PDF, PNG, PPTX, XLSX, check_upload
 
@@ -118,7 +119,12 @@ class UnitTemplateForm(SpojkaModelForm):
         content = upload.read()
         upload.seek(0)
         try:
-            render_docx(template=content, context=context, filename="kontrola.docx", strict=True)
+            render_docx(
+                template=content,
+                context={**context, "publicity": publicity_context(self.unit)},
+                filename="kontrola.docx",
+                strict=True,
+            )
         except Exception as exc:  # any failure of a user's template is a validation error
             logger.info("uploaded template refused: %s", exc)
             raise ValidationError(
@@ -129,3 +135,44 @@ class UnitTemplateForm(SpojkaModelForm):
                 % {"error": str(exc)[:200]}
             ) from exc
         return upload
+
+
+class DocumentSettingsForm(SpojkaModelForm):
+    """How the unit's generated documents look: signature places, attendance sheets, publicity."""
+
+    class Meta:
+        model = DocumentSettings
+        fields = [
+            "signature_place",
+            "agency_signature_place",
+            "attendance_blank_rows",
+            "show_publicity",
+            "publicity_logo",
+            "certificate_issuer",
+            "certificate_signatory",
+            "certificate_signatory_role",
+        ]
+        error_messages = {
+            "attendance_blank_rows": {
+                "max_value": _("Nejvýše 40 prázdných řádků."),
+                "invalid": _("Zadejte celé číslo, např. 5."),
+            }
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.upload_content_type = ""
+
+    def clean_publicity_logo(self):
+        upload = self.cleaned_data.get("publicity_logo")
+        if upload and hasattr(upload, "content_type"):  # a new upload, not the stored file
+            self.upload_content_type = check_upload(upload, allowed={PNG, JPEG})
+        return upload
+
+    def clean_signature_place(self):
+        place = self.cleaned_data["signature_place"].strip()
+        if place and not re.match(r"^(V|Ve) \S", place):
+            raise ValidationError(
+                _("Napište místo s předložkou v 6. pádě, např. „V Jihlavě“ nebo „Ve Zlíně“.")
+            )
+        return place

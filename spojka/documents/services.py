@@ -16,6 +16,7 @@ from spojka.cooperation.models import CooperationDescription, TerritorialUnit
 from spojka.documents.models import (
     HIDDEN_FROM_PARTNERS_BY_DEFAULT,
     Document,
+    DocumentSettings,
     DocumentVersion,
     UnitTemplate,
 )
@@ -141,3 +142,16 @@ def template_reset(*, unit: TerritorialUnit, kind: str) -> None:
     """Go back to the built-in template (the uploaded file is kept in storage, the row goes)."""
     for template in unit.document_templates.filter(kind=kind):
         template.delete()
+
+
+@transaction.atomic
+def settings_save(*, form, unit: TerritorialUnit) -> DocumentSettings:
+    """Save the unit's document settings from a valid form; a new logo is stored with its type."""
+    settings = form.save(commit=False)
+    settings.unit = unit
+    if form.upload_content_type:
+        settings.publicity_logo_type = form.upload_content_type
+    if not settings.publicity_logo:
+        settings.publicity_logo_type = ""
+    settings.save()
+    return settings

@@ -15,6 +15,7 @@ urlpatterns = [
     path("u/<slug:unit>/dokumenty/<int:pk>/verze/<int:number>/stahnout/", views.download, name="download"),
     path("u/<slug:unit>/usneseni/", views.resolution_list, name="resolution_list"),
     path("u/<slug:unit>/usneseni/nove/", views.resolution_create, name="resolution_create"),
+    path("u/<slug:unit>/vystupy/nastaveni/", views.document_settings, name="settings"),
     path("u/<slug:unit>/vystupy/sablony/", views.template_list, name="template_list"),
     path("u/<slug:unit>/vystupy/sablony/<str:kind>/", views.template_upload, name="template_upload"),
     path(

@@ -14,11 +14,12 @@ from spojka.documents import services
 from spojka.documents.forms import (
     DocumentEditForm,
     DocumentForm,
+    DocumentSettingsForm,
     ResolutionForm,
     UnitTemplateForm,
     VersionForm,
 )
-from spojka.documents.models import Document, DocumentType, DocumentVersion, TemplateKind
+from spojka.documents.models import Document, DocumentSettings, DocumentType, DocumentVersion, TemplateKind
 from spojka.documents.render import registered, spec_for, template_source
 from spojka.lib import downloads
 from spojka.lib.audit import history_for
@@ -223,3 +224,27 @@ def template_reset(request: HttpRequest, unit: TerritorialUnit, kind: str) -> Ht
     services.template_reset(unit=unit, kind=spec_for(kind).kind)
     messages.success(request, _("Obnovena výchozí šablona."))
     return redirect("documents:template_list", unit=unit.slug)
+
+
+# --- Settings of the generated documents ------------------------------------------------------
+
+
+@unit_view(write=True)
+def document_settings(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
+    """Signature places, blank rows of attendance sheets, publicity footer, certificate issuer."""
+    instance = DocumentSettings.for_unit(unit)
+    form = DocumentSettingsForm(request.POST or None, request.FILES or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        services.settings_save(form=form, unit=unit)
+        messages.success(request, _("Nastavení dokumentů bylo uloženo."))
+        return redirect("documents:settings", unit=unit.slug)
+    return render(
+        request,
+        "documents/settings_form.html",
+        {
+            "unit": unit,
+            "form": form,
+            "tab": "settings",
+            "history": history_for(instance) if instance.pk else [],
+        },
+    )

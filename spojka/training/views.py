@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from spojka.cooperation.models import CooperationDescription, TerritorialUnit
 from spojka.cooperation.tenancy import unit_view
+from spojka.documents.render import check_format
 from spojka.lib.downloads import download, download_file
 from spojka.lib.uploads import safe_filename
 from spojka.training import documents, services, xlsx
@@ -248,8 +249,8 @@ def participant_import(request: HttpRequest, unit: TerritorialUnit, pk: int) -> 
 
 
 @personal_data_view
-def attendance_sheet(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
-    return documents.attendance_sheet(_event_or_404(unit, pk)).as_download()
+def attendance_sheet(request: HttpRequest, unit: TerritorialUnit, pk: int, fmt: str) -> HttpResponse:
+    return documents.attendance_sheet(_event_or_404(unit, pk), fmt=check_format(fmt)).as_download()
 
 
 @personal_data_view

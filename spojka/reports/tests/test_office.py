@@ -21,6 +21,7 @@ from spojka.plans import selectors
 from spojka.plans.models import PlanKind
 from spojka.reports.generators import generate_description, generate_report
 from spojka.reports.psz import generate_psz_report
+from spojka.reports.tests.test_description_facts import REQUIRED_SHARE, coverage
 
 pytestmark = pytest.mark.django_db
 
@@ -87,6 +88,10 @@ def test_generated_docx_files_convert_in_libreoffice_with_czech_content(tmp_path
         "začleňování",
     ):
         assert fact in description_text, fact
+    # Read back from LibreOffice, the description still carries the source's facts side by side.
+    share, missing = coverage(description_text)
+    assert share >= REQUIRED_SHARE, (share, missing)
+    assert "V Jihlavě dne" in description_text
     assert "Jihlava" in texts[documents["report"].filename]
     assert "začleňování" in texts[documents["report"].filename]
     assert "Prezenční listina".lower() in texts[documents["attendance"].filename].lower()
