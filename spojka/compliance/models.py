@@ -9,6 +9,7 @@ is a person's correction of that matching for one rule: include this, exclude th
 
 from __future__ import annotations
 
+import secrets
 from datetime import date
 
 from django.conf import settings
@@ -198,3 +199,41 @@ class ReminderDigest(models.Model):
 
 
 register_audited(Activity, Rule, EvidenceLink)
+
+
+def new_version() -> int:
+    """A fresh random token: unlike a counter, it cannot repeat after a rollback or a restore."""
+    return secrets.randbits(62)
+
+
+class UnitStatus(models.Model):
+    """A unit's schedule status, precomputed (see ``compliance/stored.py``).
+
+    ``version`` grows inside the transaction of every change that can move a status; a summary is
+    fresh when it was computed at the current ``version`` for today. Only ``stored.py`` writes here,
+    and always with ``update()`` / ``bulk_update()`` on named fields, so no form can write an old
+    version back.
+    """
+
+    unit = models.OneToOneField(
+        "cooperation.TerritorialUnit",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="status_summary",
+    )
+    version = models.BigIntegerField(default=new_version)
+    computed_version = models.BigIntegerField(null=True)
+    computed_for = models.DateField(null=True)
+    description_id = models.PositiveIntegerField(null=True)
+    valid_to = models.DateField(null=True)
+    worst = models.CharField(max_length=20, blank=True)
+    severity = models.SmallIntegerField(default=0)
+    failing = models.PositiveIntegerField(default=0)
+    lights = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = _("předpočítaný stav plnění")
+        verbose_name_plural = _("předpočítané stavy plnění")
+
+    def __str__(self) -> str:
+        return f"{self.unit_id}: {self.worst} (v{self.version})"

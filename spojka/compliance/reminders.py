@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from spojka.accounts.models import Membership, Role
-from spojka.compliance import evaluation
+from spojka.compliance import evaluation, stored
 from spojka.compliance.engine import Status
 from spojka.compliance.models import ReminderDigest
 from spojka.cooperation.models import TerritorialUnit
@@ -53,7 +53,7 @@ def unit_reports(*, today: date, units: list[TerritorialUnit] | None = None) -> 
     units = list(TerritorialUnit.objects.all()) if units is None else units
     reports = {unit.pk: UnitReport(unit=unit) for unit in units}
     descriptions = evaluation.current_descriptions(units)
-    evaluated = evaluation.evaluate_descriptions(descriptions=list(descriptions.values()), today=today)
+    evaluated = stored.statuses_for(list(descriptions.values()), today)
     remind_on = {today + timedelta(days=d): d for d in REMINDER_DAYS}
     for description in descriptions.values():
         report = reports[description.unit_id]

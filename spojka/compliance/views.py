@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from spojka.compliance import evaluation, services
+from spojka.compliance import evaluation, services, stored
 from spojka.compliance import overview as overview_service
 from spojka.compliance.engine import STATUS_CHOICES
 from spojka.compliance.forms import ActivityForm, EvidenceForm, RuleForm
@@ -43,7 +43,7 @@ def _training(description: CooperationDescription | None, today: date):
 def dashboard(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
     today = timezone.localdate()
     description = evaluation.current_descriptions([unit]).get(unit.pk)
-    statuses = evaluation.evaluate_description(description=description, today=today) if description else []
+    statuses = stored.statuses_of(description, today) if description else []
     days_left = description.days_left(today) if description else None
     next_meetings = list(
         unit.meetings.filter(state=MeetingState.PLANNED, starts_at__gte=timezone.now()).order_by("starts_at")[
@@ -160,7 +160,7 @@ def _evidence_choices(unit: TerritorialUnit, rule: Rule) -> list[tuple[str, str]
 
 
 def _rule_status(rule: Rule, today: date) -> evaluation.RuleStatus:
-    statuses = evaluation.evaluate_description(description=rule.activity.description, today=today)
+    statuses = stored.statuses_of(rule.activity.description, today)
     return next(r for a in statuses for r in a.rules if r.rule.pk == rule.pk)
 
 

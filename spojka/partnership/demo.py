@@ -194,7 +194,7 @@ def load(*, context: dict) -> dict:
     representatives: dict[str, Person] = {}
     for org_name, category, function, first, last in MEMBERS:
         organisation, _ = upsert(
-            Organisation, lookup={"name": org_name}, values={"category": category, "registered_by": jihlava}
+            Organisation, lookup={"unit": jihlava, "name": org_name}, values={"category": category}
         )
         person, _ = upsert(
             Person,

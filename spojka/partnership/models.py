@@ -24,9 +24,16 @@ class OrganisationCategory(models.TextChoices):
     OTHER = "other", _("jiná")
 
 
-class Organisation(models.Model):
-    """A shared registry: one organisation may sit in the partnerships of several units."""
+class Organisation(TenantOwned):
+    """An organisation as one unit keeps it in its records.
 
+    Each unit has its own records, so one unit's edit never reaches another unit's pages or history;
+    the same organisation (the same IČO) may therefore be in several units, once in each.
+    """
+
+    unit = models.ForeignKey(
+        "cooperation.TerritorialUnit", on_delete=models.CASCADE, related_name="organisations"
+    )
     name = models.CharField(_("název"), max_length=300)
     ico = models.CharField(_("IČO"), max_length=8, blank=True, validators=[validate_ico])
     category = models.CharField(
@@ -35,25 +42,17 @@ class Organisation(models.Model):
         choices=OrganisationCategory.choices,
         default=OrganisationCategory.OTHER,
     )
-    # The unit that entered the organisation; it can edit the record before anyone sits in its LP.
-    registered_by = models.ForeignKey(
-        "cooperation.TerritorialUnit",
-        verbose_name=_("zapsal územní celek"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("vytvořeno"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("změněno"), auto_now=True)
 
     class Meta:
         verbose_name = _("organizace")
         verbose_name_plural = _("organizace")
-        ordering = ["name"]
+        ordering = ["name", "pk"]
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("partnership:organisation_edit", kwargs={"unit": self.unit.slug, "pk": self.pk})
 
 
 class GrammaticalGender(models.TextChoices):

@@ -63,7 +63,7 @@ def build(world) -> None:
     partnership, _created = LocalPartnership.objects.get_or_create(
         unit=unit, defaults={"established_by": "Rada města"}
     )
-    organisation = Organisation.objects.create(name="Charita Jihlava (jednání)")
+    organisation = Organisation.objects.create(unit=unit, name="Charita Jihlava (jednání)")
     person = Person.objects.create(
         unit=unit,
         first_name="Marie",

@@ -33,7 +33,7 @@ def _ensure_partnership(unit: TerritorialUnit) -> None:
         unit=unit, defaults={"established_by": "Rada města"}
     )
     group = lp.groups.create(unit=unit, name="Sociální začleňování")
-    org = Organisation.objects.create(name="Oblastní charita Jihlava")
+    org = Organisation.objects.create(unit=unit, name="Oblastní charita Jihlava")
     for n, body in enumerate((None, group)):
         person = Person.objects.create(
             unit=unit,

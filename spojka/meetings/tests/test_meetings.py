@@ -39,7 +39,7 @@ def _meeting_post(w, **overrides) -> dict:
 def test_one_meeting_of_the_lp_and_a_group_invites_the_bodies_current_members_once(mw, login):
     group_member = Person.objects.create(unit=mw.unit, first_name="Petr", last_name="Skupinový")
     former = Person.objects.create(unit=mw.unit, first_name="Olga", last_name="Bývalá")
-    org = Organisation.objects.create(name="Úřad práce")
+    org = Organisation.objects.create(unit=mw.unit, name="Úřad práce")
     PartnershipMember.objects.create(
         unit=mw.unit,
         organisation=org,
@@ -236,7 +236,7 @@ def test_quorum_of_an_lp_session_counts_only_the_plenarys_members_present(mw):
     group_person = Person.objects.create(unit=mw.unit, first_name="Petr", last_name="Skupinový")
     PartnershipMember.objects.create(
         unit=mw.unit,
-        organisation=Organisation.objects.create(name="Úřad práce"),
+        organisation=Organisation.objects.create(unit=mw.unit, name="Úřad práce"),
         representative=group_person,
         working_group=mw.meeting_group,
         valid_from=date(2021, 1, 1),
