@@ -167,6 +167,7 @@ class DocumentSettingsForm(SpojkaModelForm):
         upload = self.cleaned_data.get("publicity_logo")
         if upload and hasattr(upload, "content_type"):  # a new upload, not the stored file
             self.upload_content_type = check_upload(upload, allowed={PNG, JPEG})
+            _check_image_embeds(upload)
         return upload
 
     def clean_signature_place(self):
@@ -176,3 +177,19 @@ class DocumentSettingsForm(SpojkaModelForm):
                 _("Napište místo s předložkou v 6. pádě, např. „V Jihlavě“ nebo „Ve Zlíně“.")
             )
         return place
+
+
+def _check_image_embeds(upload) -> None:
+    """The logo goes into PDFs and Word documents: refuse an image Word's reader cannot embed."""
+    from docx.image.image import Image
+
+    upload.seek(0)
+    try:
+        Image.from_blob(upload.read())
+    except Exception as error:  # a damaged image fails in many ways inside the parser
+        logger.info("Logo refused: %s", error)
+        raise ValidationError(
+            _("Obrázek je poškozený nebo nečitelný; uložte ho znovu jako PNG nebo JPEG.")
+        ) from None
+    finally:
+        upload.seek(0)

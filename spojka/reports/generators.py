@@ -494,21 +494,28 @@ ANNUAL_REPORT = register(
 )
 
 
-def generate_description(description: CooperationDescription, fmt: str) -> RenderedDocument:
+def generate_description(
+    description: CooperationDescription, fmt: str, *, archival: bool = False
+) -> RenderedDocument:
+    """The cooperation description; ``archival`` makes the PDF a PDF/A for the library."""
     return render(
         COOPERATION_DESCRIPTION,
         fmt,
         unit=description.unit,
         context=description_context(description),
         stem=f"popis-spoluprace-{description.unit.slug}-v{description.version}",
+        archival=archival,
     )
 
 
-def generate_report(description: CooperationDescription, year: int, fmt: str) -> RenderedDocument:
+def generate_report(
+    description: CooperationDescription, year: int, fmt: str, *, archival: bool = False
+) -> RenderedDocument:
     return render(
         ANNUAL_REPORT,
         fmt,
         unit=description.unit,
         context=report_context(description, year),
         stem=f"zprava-o-plneni-popisu-spoluprace-{description.unit.slug}-{year}",
+        archival=archival,
     )

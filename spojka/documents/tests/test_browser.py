@@ -102,3 +102,33 @@ def test_editor_uploads_generates_saves_and_downloads_documents(browser_page):
     page.login("partner", "demo")
     page.goto("/u/jihlava/dokumenty/")
     assert "Prezenční listina" not in p.locator("main").inner_text()
+
+
+def test_editor_sets_up_the_documents_and_the_attendance_sheet_follows(browser_page):
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    page = browser_page
+    p = page.page
+    page.login("jihlava", "demo")
+    page.goto("/u/jihlava/dokumenty/")
+    p.get_by_role("link", name="Nastavení dokumentů").click()
+    page.check()
+    assert p.get_by_label("Místo podpisu (6. pád)").input_value() == "V Jihlavě"
+
+    # A place without its preposition is refused in Czech, next to the field; nothing is saved.
+    p.get_by_label("Místo podpisu (6. pád)").fill("Jihlava")
+    p.get_by_label("Prázdné řádky na prezenční listině").fill("7")
+    p.get_by_role("button", name="Uložit nastavení").click()
+    page.check()
+    assert "6. pádě" in p.locator("#id_signature_place_error").inner_text()
+
+    # A logo that is not an image is refused by its content.
+    p.get_by_label("Místo podpisu (6. pád)").fill("V Jihlavě")
+    p.get_by_label("Logo pro publicitu").set_input_files(_file("logo.png", b"not an image", "image/png"))
+    p.get_by_role("button", name="Uložit nastavení").click()
+    page.check()
+    assert "Nepodporovaný typ souboru" in p.locator("#id_publicity_logo_error").inner_text()
+
+    p.get_by_role("button", name="Uložit nastavení").click()
+    page.check()
+    assert "Nastavení dokumentů bylo uloženo." in p.locator("main").inner_text()
+    assert p.get_by_label("Prázdné řádky na prezenční listině").input_value() == "7"

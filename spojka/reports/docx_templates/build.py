@@ -15,13 +15,21 @@ from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
-from spojka.documents.docx_build import fixed_widths, header_row, keep_row_together, new_document
+from spojka.documents.docx_build import (
+    fixed_widths,
+    header_row,
+    keep_row_together,
+    new_document,
+    publicity_footer,
+)
 
 HERE = Path(__file__).resolve().parent
 
 
 def _new_document():
-    return new_document()
+    document = new_document()
+    publicity_footer(document)
+    return document
 
 
 def _labelled(document, label: str, value: str) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from spojka.documents.docx_build import header_row, new_document
+from spojka.documents.docx_build import header_row, new_document, publicity_footer
 
 HERE = Path(__file__).resolve().parent
 
@@ -26,6 +26,7 @@ def _table(document, headers: list[str], loop: str, cells: list[str]) -> None:
 
 def build() -> Path:
     document = new_document()
+    publicity_footer(document)
     document.add_heading("Zpráva o plnění plánu sociálního začleňování", level=1)
     document.add_paragraph(
         "{{ unit }} – {{ plan.title }} ({{ plan.kind }}, {{ plan.period }}), stav: {{ plan.status }}."
