@@ -5,7 +5,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
-DEMO_ENV := SPOJKA_DEMO=1
+# Links in e-mails and calendars point where the demo is served (see spojka/lib/urls.py).
+SITE_URL ?= http://$(HOST):$(PORT)
+DEMO_ENV := SPOJKA_DEMO=1 SITE_URL=$(SITE_URL)
 
 .PHONY: run test test-fast lint bench messages clean
 

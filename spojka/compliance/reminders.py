@@ -16,7 +16,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -29,6 +28,7 @@ from spojka.compliance.engine import Status
 from spojka.compliance.models import ReminderDigest
 from spojka.cooperation.models import TerritorialUnit
 from spojka.lib.czech import date_short
+from spojka.lib.urls import absolute_url
 from spojka.meetings.models import Meeting, MeetingState, Task, TaskState
 
 REMINDER_DAYS = (30, 7)
@@ -113,7 +113,7 @@ def _body(reports: list[UnitReport]) -> str:
             if items:
                 lines.append(f"{title}:")
                 lines.extend(f"  - {item}" for item in items)
-        url = settings.SITE_URL + reverse("compliance:dashboard", kwargs={"unit": report.unit.slug})
+        url = absolute_url(reverse("compliance:dashboard", kwargs={"unit": report.unit.slug}))
         lines += [_("Přehled plnění: %(url)s") % {"url": url}, ""]
     lines.append(_("Tuto zprávu Spojka posílá nejvýše jednou denně."))
     return "\n".join(lines)

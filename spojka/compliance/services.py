@@ -5,29 +5,39 @@ Reading (evaluating the schedule) is in ``evaluation``.
 
 from __future__ import annotations
 
-from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
-from spojka.compliance.evaluation import DOCUMENT, MEETING
+from spojka.compliance.evaluation import DOCUMENT, MEETING, TRAINING
 from spojka.compliance.models import EvidenceLink, Rule
 from spojka.documents.models import Document
 from spojka.meetings.models import Meeting
+from spojka.training.models import TrainingEvent
 
-EVIDENCE_MODELS = {MEETING: Meeting, DOCUMENT: Document}
+# Evidence kind → (model, the link's foreign key).
+EVIDENCE_MODELS = {MEETING: Meeting, DOCUMENT: Document, TRAINING: TrainingEvent}
 
 
 @transaction.atomic
 def evidence_set(*, rule: Rule, kind: str, object_id: int, included: bool, note: str = "") -> EvidenceLink:
-    """Include or exclude one meeting or document of the rule's unit as evidence of the rule.
+    """Include or exclude one meeting, document or training event of the rule's unit as evidence.
 
-    The object is looked up through the unit, so another unit's meeting can never be linked.
+    The object is looked up through the unit, so another unit's meeting can never be linked. A
+    document without a date of issue cannot count toward a period and is refused with a reason.
     """
-    model = EVIDENCE_MODELS[kind]
-    obj = model.objects.get(unit=rule.unit_id, pk=object_id)
+    obj = EVIDENCE_MODELS[kind].objects.get(unit=rule.unit_id, pk=object_id)
+    if kind == DOCUMENT and included and obj.issued_on is None:
+        raise ValidationError(
+            {
+                "item": _(
+                    "Dokument nemá datum vydání; doplňte ho, jinak se nemůže do žádného období započítat."
+                )
+            }
+        )
     link, _created = EvidenceLink.objects.update_or_create(
         rule=rule,
-        content_type=ContentType.objects.get_for_model(model),
-        object_id=obj.pk,
+        **{kind: obj},
         defaults={"unit_id": rule.unit_id, "included": included, "note": note},
     )
     return link

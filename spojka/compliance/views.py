@@ -4,7 +4,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,6 +21,7 @@ from spojka.cooperation.models import CooperationDescription, Region, Territoria
 from spojka.cooperation.tenancy import unit_view
 from spojka.lib.audit import history_for
 from spojka.lib.czech import date_short
+from spojka.lib.forms import add_service_errors
 from spojka.meetings.models import MeetingState, TaskState
 from spojka.training.services import training_indicator
 
@@ -156,6 +157,11 @@ def _evidence_choices(unit: TerritorialUnit, rule: Rule) -> list[tuple[str, str]
             "pk", "title", "issued_on"
         )[:300]:
             choices.append((f"{evaluation.DOCUMENT}:{pk}", f"{date_short(issued_on) or '–'} – {title}"))
+        for pk, title, starts_on in unit.training_events.order_by("-starts_on", "-pk").values_list(
+            "pk", "title", "starts_on"
+        )[:100]:
+            label = _("vzdělávací akce")
+            choices.append((f"{evaluation.TRAINING}:{pk}", f"{date_short(starts_on)} – {title} ({label})"))
     return choices
 
 
@@ -176,6 +182,7 @@ def _rule_page(
             "rule": rule,
             "status": _rule_status(rule, today),
             "form": form,
+            "links": rule.links.select_related("meeting", "document", "training").order_by("pk"),
             "today": today,
             "history": history_for(rule),
         },
@@ -196,15 +203,19 @@ def evidence_add(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpRe
     form = EvidenceForm(request.POST, choices=_evidence_choices(unit, rule))
     if form.is_valid():
         kind, object_id = form.cleaned_data["item"]
-        services.evidence_set(
-            rule=rule,
-            kind=kind,
-            object_id=object_id,
-            included=form.cleaned_data["included"],
-            note=form.cleaned_data["note"],
-        )
-        messages.success(request, _("Doklad byl u pravidla zaznamenán."))
-        return redirect(rule)
+        try:
+            services.evidence_set(
+                rule=rule,
+                kind=kind,
+                object_id=object_id,
+                included=form.cleaned_data["included"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Doklad byl u pravidla zaznamenán."))
+            return redirect(rule)
     return _rule_page(request, unit, rule, form, status=422)
 
 

@@ -12,6 +12,7 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from spojka.cooperation.models import TenantOwned
@@ -100,6 +101,10 @@ class Meeting(TenantOwned):
     @property
     def is_held(self) -> bool:
         return self.state in HELD_STATES
+
+    @property
+    def has_started(self) -> bool:
+        return self.starts_at <= timezone.now()
 
 
 class AgendaItem(TenantOwned):

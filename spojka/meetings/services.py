@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.conf import settings
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -14,6 +13,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from spojka.lib.czech import date_short
+from spojka.lib.urls import absolute_url
 from spojka.meetings.calendar import meeting_invitation_ics
 from spojka.meetings.models import (
     AgendaItem,
@@ -24,6 +25,7 @@ from spojka.meetings.models import (
     Guest,
     Invitation,
     Meeting,
+    MeetingKind,
     MeetingState,
     ReminderSent,
     Task,
@@ -74,6 +76,8 @@ def meeting_save(*, meeting: Meeting, unit, working_groups, invitees: list | Non
     ``invitees`` None means "the default": the representatives of the chosen bodies' members.
     """
     meeting.unit = unit
+    if meeting.kind == MeetingKind.LP_PLENARY:
+        meeting.includes_lp = True
     if meeting.pk is None and organiser is not None:
         meeting.organiser = organiser
     meeting.save()
@@ -121,14 +125,33 @@ def agenda_save(*, meeting: Meeting, items: list[dict]) -> None:
 # --- Attendance --------------------------------------------------------------------------------
 
 
+def attendance_refusal(meeting: Meeting, now: datetime | None = None) -> str | None:
+    """Why attendance cannot be recorded now, or None when it can."""
+    if meeting.state == MeetingState.CANCELLED:
+        return _("Jednání bylo zrušeno; účast na něm nelze zaznamenat.")
+    if meeting.state == MeetingState.CLOSED:
+        return _("Jednání je uzavřené; účast už nelze měnit.")
+    if meeting.starts_at > (now or timezone.now()):
+        start = timezone.localtime(meeting.starts_at)
+        return _("Jednání ještě nezačalo; účast lze zaznamenat od jeho začátku (%(start)s).") % {
+            "start": f"{date_short(start.date())} {start:%H:%M}"
+        }
+    return None
+
+
 @transaction.atomic
-def attendance_record(*, meeting: Meeting, attendance: dict[int, str], guests: list[tuple[str, str]]) -> None:
+def attendance_record(
+    *,
+    meeting: Meeting,
+    attendance: dict[int, str],
+    guests: list[tuple[str, str]],
+    now: datetime | None = None,
+) -> None:
     """Record who came: ``attendance`` maps invitation ids to a state; ``guests`` are (name, organisation)."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    if meeting.state == MeetingState.CANCELLED:
-        raise ValidationError(_("Jednání bylo zrušeno; účast na něm nelze zaznamenat."))
-    if meeting.state == MeetingState.CLOSED:
-        raise ValidationError(_("Jednání je uzavřené; účast už nelze měnit."))
+    refusal = attendance_refusal(meeting, now)
+    if refusal:
+        raise ValidationError(refusal)
     valid = set(Attendance.values) | {""}
     for invitation in meeting.invitations.all():
         value = attendance.get(invitation.pk, invitation.attendance)
@@ -344,7 +367,7 @@ def send_invitations(*, meeting: Meeting, only_unsent: bool = False) -> int:
     if not invitations:
         raise ValidationError(_("Nikdo z pozvaných nemá e-mailovou adresu."))
     ics = meeting_invitation_ics(meeting)
-    url = settings.SITE_URL + meeting.get_absolute_url()
+    url = absolute_url(meeting.get_absolute_url())
     agenda = list(meeting.agenda_items.all())
     messages = []
     for invitation in invitations:
@@ -373,12 +396,15 @@ def calendar_feed_for(unit) -> CalendarFeed:
 
 
 @transaction.atomic
-def calendar_feed_regenerate(*, unit) -> CalendarFeed:
-    """A new secret address; the old one stops working at once (e.g. after it leaked)."""
-    feed = calendar_feed_for(unit)
+def calendar_feed_regenerate(*, unit) -> tuple[CalendarFeed, bool]:
+    """A secret address for the unit's feed: the first one, or a new one in place of the old, which
+    stops working at once (e.g. after it leaked). Returns the feed and whether an old address went."""
+    feed = CalendarFeed.objects.select_for_update().filter(unit=unit).first()
+    if feed is None:
+        return CalendarFeed.objects.create(unit=unit), False
     feed.token = new_feed_token()
     feed.save()
-    return feed
+    return feed, True
 
 
 # --- Reminders to close held meetings ----------------------------------------------------------
@@ -417,7 +443,7 @@ def remind_unclosed_meetings(*, now: datetime | None = None) -> int:
             continue  # another run is sending this reminder right now
         body = render_to_string(
             "meetings/email/reminder.txt",
-            {"meeting": meeting, "days": days, "url": settings.SITE_URL + meeting.get_absolute_url()},
+            {"meeting": meeting, "days": days, "url": absolute_url(meeting.get_absolute_url())},
         )
         mail.send_mail(
             subject=_("Připomínka: uzavřete jednání %(title)s") % {"title": meeting.title},

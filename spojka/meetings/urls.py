@@ -23,6 +23,7 @@ urlpatterns = [
     path(M + "pozvanky/", views.invitations_send, name="invitations_send"),
     path(M + "prezencni-listina.<str:fmt>", views.attendance_sheet, name="attendance_sheet"),
     path(M + "zaznam.<str:fmt>", views.minutes_document, name="minutes_document"),
+    path(M + "jednani.ics", views.meeting_calendar, name="meeting_calendar"),
     path(M + "sken/", views.scan_upload, name="scan_upload"),
     path(M + "sken/stahnout/", views.scan_download, name="scan_download"),
     path("u/<slug:unit>/ukoly/", views.task_list, name="task_list"),

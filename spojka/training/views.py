@@ -16,6 +16,7 @@ from spojka.cooperation.tenancy import unit_view
 from spojka.documents.render import check_format
 from spojka.lib.downloads import download, download_file
 from spojka.lib.uploads import safe_filename
+from spojka.lib.urls import absolute_url
 from spojka.training import documents, services, xlsx
 from spojka.training.forms import (
     BulkParticipantsForm,
@@ -260,9 +261,7 @@ def certificate(request: HttpRequest, unit: TerritorialUnit, pk: int, participan
     if participation.certificate_revoked:
         messages.error(request, _("Osvědčení bylo zneplatněno; nejprve je obnovte."))
         return redirect(event)
-    url = request.build_absolute_uri(
-        reverse("training:verify", kwargs={"code": participation.certificate_code})
-    )
+    url = absolute_url(reverse("training:verify", kwargs={"code": participation.certificate_code}))
     return documents.certificate(participation, verification_url=url).as_download()
 
 

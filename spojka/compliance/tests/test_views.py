@@ -128,7 +128,7 @@ class TestRulePages:
 
         assert response.status_code == 302
         link = EvidenceLink.objects.get(rule=rule)
-        assert (link.included, link.object_id, link.unit_id) == (False, report.pk, w.unit.pk)
+        assert (link.included, link.document_id, link.unit_id) == (False, report.pk, w.unit.pk)
         assert "Ručně vyřazeno" in client.get(url).content.decode()
 
         client.post(

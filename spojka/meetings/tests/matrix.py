@@ -44,6 +44,7 @@ ENTRIES = {
     "meetings:invitations_send": Entry(UNIT_WRITE, meeting_kwargs, method="POST"),
     "meetings:attendance_sheet": Entry(UNIT_READ, _doc("docx")),
     "meetings:minutes_document": Entry(UNIT_READ, lambda w: {**held_kwargs(w), "fmt": "docx"}),
+    "meetings:meeting_calendar": Entry(UNIT_READ, meeting_kwargs),
     "meetings:scan_upload": Entry(UNIT_WRITE, meeting_kwargs),
     # The signed sheet carries signatures: writers only, partners get 403.
     "meetings:scan_download": Entry(UNIT_WRITE, held_kwargs),
