@@ -196,3 +196,35 @@ def _check_image_embeds(upload) -> None:
         ) from None
     finally:
         upload.seek(0)
+
+
+PKCS12_MAX_BYTES = 64 * 1024
+
+
+class SignForm(forms.Form):
+    """A signer's certificate for one signing; the file and password are never stored."""
+
+    certificate = forms.FileField(
+        label=_("certifikát pro podpis (PKCS#12)"),
+        help_text=_("Soubor .p12 nebo .pfx s vaším certifikátem a soukromým klíčem; Spojka ho neukládá."),
+    )
+    password = forms.CharField(
+        label=_("heslo k certifikátu"),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "off"}),
+    )
+    reason = forms.CharField(label=_("důvod podpisu"), max_length=200, required=False)
+    location = forms.CharField(label=_("místo podpisu"), max_length=100, required=False)
+
+    def clean_certificate(self) -> bytes:
+        upload = self.cleaned_data["certificate"]
+        if upload.size > PKCS12_MAX_BYTES:
+            raise ValidationError(
+                _("Soubor certifikátu je příliš velký; certifikát PKCS#12 má obvykle několik kB.")
+            )
+        content = upload.read()
+        # PKCS#12 is DER: an ASN.1 SEQUENCE. Anything else is refused before the parser sees it.
+        if not content.startswith(b"\x30"):
+            raise ValidationError(_("Soubor není certifikát PKCS#12 (.p12 nebo .pfx)."))
+        return content

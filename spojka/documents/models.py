@@ -113,6 +113,33 @@ class DocumentVersion(models.Model):
         return {"unit": self.tenant_unit_id}
 
 
+class VersionSignature(models.Model):
+    """An electronic signature found in a PDF version, as checked when the version was stored.
+
+    ``intact``: the signature verifies and the signed bytes are unchanged. The certificate is not
+    checked against the national trust lists (qualified validation is out of scope).
+    """
+
+    version = models.ForeignKey(DocumentVersion, on_delete=models.CASCADE, related_name="signatures")
+    field_name = models.CharField(_("pole podpisu"), max_length=100)
+    signer = models.CharField(_("podepsal(a)"), max_length=300, blank=True)
+    signed_at = models.DateTimeField(_("podepsáno"), null=True, blank=True)
+    intact = models.BooleanField(_("podpis neporušen"), default=False)
+    unchanged_after = models.BooleanField(_("dokument po podpisu nezměněn"), default=False)
+
+    class Meta:
+        verbose_name = _("elektronický podpis")
+        verbose_name_plural = _("elektronické podpisy")
+        ordering = ["version", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.signer} ({self.field_name})"
+
+    @property
+    def valid(self) -> bool:
+        return self.intact and self.unchanged_after
+
+
 class Organ(models.TextChoices):
     COUNCIL = "council", _("rada")
     ASSEMBLY = "assembly", _("zastupitelstvo")

@@ -132,3 +132,37 @@ def test_editor_sets_up_the_documents_and_the_attendance_sheet_follows(browser_p
     page.check()
     assert "Nastavení dokumentů bylo uloženo." in p.locator("main").inner_text()
     assert p.get_by_label("Prázdné řádky na prezenční listině").input_value() == "7"
+
+
+def test_editor_signs_a_library_pdf_with_their_certificate(browser_page):
+    from spojka.documents.tests.certificates import self_signed_pkcs12
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    page = browser_page
+    p = page.page
+    page.login("jihlava", "demo")
+    page.goto("/u/jihlava/dokumenty/")
+    p.get_by_role("link", name="Statut a jednací řád lokálního partnerství Jihlava").click()
+    page.check()
+    assert "Žádná verze dokumentu není elektronicky podepsaná." in p.locator("main").inner_text()
+    p.get_by_role("link", name="Podepsat verzi 1 elektronicky").click()
+    page.check()
+    assert "národním seznamům" in p.locator("main").inner_text()
+
+    # A wrong password: a Czech error by the field, no new version.
+    p.get_by_label("Certifikát pro podpis (PKCS#12)").set_input_files(
+        _file("podpis.p12", self_signed_pkcs12("Jan Editor"), "application/x-pkcs12")
+    )
+    p.get_by_label("Heslo k certifikátu").fill("spatne")
+    p.get_by_role("button", name="Podepsat a uložit novou verzi").click()
+    page.check()
+    assert "zkontrolujte soubor PKCS#12 a heslo" in p.locator("#id_certificate_error").inner_text()
+
+    p.get_by_label("Certifikát pro podpis (PKCS#12)").set_input_files(
+        _file("podpis.p12", self_signed_pkcs12("Jan Editor"), "application/x-pkcs12")
+    )
+    p.get_by_label("Heslo k certifikátu").fill("heslo")
+    p.get_by_role("button", name="Podepsat a uložit novou verzi").click()
+    page.check()
+    signatures = p.locator("#signatures").inner_text()
+    assert "Verze 2: podepsal(a) Jan Editor" in signatures and "podpis platný" in signatures
