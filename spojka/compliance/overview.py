@@ -77,7 +77,8 @@ def _rows(units: list[TerritorialUnit]) -> list[UnitRow]:
     descriptions = evaluation.current_descriptions(units)
     consultants: dict[int, list[str]] = defaultdict(list)
     for membership in (
-        Membership.objects.filter(unit__in=units, role=Role.CONSULTANT)
+        Membership.objects.active()
+        .filter(unit__in=units, role=Role.CONSULTANT)
         .select_related("user")
         .order_by("user__last_name", "user__username")
     ):

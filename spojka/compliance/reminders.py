@@ -125,7 +125,8 @@ def send_reminders(*, today: date) -> tuple[int, int]:
     by_email: dict[str, list[UnitReport]] = defaultdict(list)
     users = {}
     for membership in (
-        Membership.objects.filter(unit_id__in=reports, role__in=RESPONSIBLE_ROLES)
+        Membership.objects.active()
+        .filter(unit_id__in=reports, role__in=RESPONSIBLE_ROLES, user__is_active=True)
         .exclude(user__email="")
         .select_related("user")
         .order_by("unit__name", "user_id")

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from spojka.accounts.models import Membership, Role
 from spojka.compliance import evaluation, services, stored
 from spojka.compliance import overview as overview_service
 from spojka.compliance.engine import STATUS_CHOICES
@@ -235,7 +236,9 @@ def _overview_units(request: HttpRequest):
     user = request.user
     if user.is_agency_admin:
         return TerritorialUnit.objects.all()
-    units = TerritorialUnit.objects.filter(memberships__user=user, memberships__role="consultant")
+    units = TerritorialUnit.objects.filter(
+        memberships__in=Membership.objects.active().filter(user=user, role=Role.CONSULTANT)
+    )
     if not units.exists():
         raise PermissionDenied
     return units

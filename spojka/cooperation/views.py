@@ -35,7 +35,8 @@ def unit_list(request: HttpRequest) -> HttpResponse:
     if query:
         units = units.filter(name__icontains=query)
     is_consultant = (
-        not request.user.is_agency_admin and request.user.memberships.filter(role=Role.CONSULTANT).exists()
+        not request.user.is_agency_admin
+        and request.user.memberships.active().filter(role=Role.CONSULTANT).exists()
     )
     return render(
         request,
