@@ -39,11 +39,16 @@ def new_document(*, landscape: bool = False) -> Document:
             fonts.attrib.pop(qn(theme), None)
     document.styles["Normal"].font.size = Pt(10.5)
     settings = document.settings.element
-    # Czech, without automatic hyphenation (names must never be split).
+    # Czech, without automatic hyphenation (names must never be split). The schema fixes the order
+    # of settings: autoHyphenation follows defaultTabStop.
     auto = settings.find(qn("w:autoHyphenation"))
     if auto is None:
         auto = OxmlElement("w:autoHyphenation")
-        settings.append(auto)
+        tab_stop = settings.find(qn("w:defaultTabStop"))
+        if tab_stop is not None:
+            tab_stop.addnext(auto)
+        else:
+            settings.append(auto)
     auto.set(qn("w:val"), "false")
     lang = document.styles["Normal"].element.get_or_add_rPr()
     lang_el = OxmlElement("w:lang")
@@ -73,11 +78,8 @@ def min_height(row, height) -> None:
 
 def fixed_widths(table, widths: list) -> None:
     """Fixed column widths (in Word lengths), so Word never squeezes a column until words break."""
-    table.autofit = False
+    table.autofit = False  # python-docx writes <w:tblLayout w:type="fixed"/> in its schema place
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    table._tbl.tblPr.append(layout)
     grid = table._tbl.tblGrid
     for column, width in zip(grid.findall(qn("w:gridCol")), widths, strict=True):
         column.set(qn("w:w"), str(int(width.twips)))
