@@ -14,8 +14,8 @@ from spojka.lib.audit import history_for_unit
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     units = list(accessible_units(request.user).only("slug")[:2])
-    if len(units) == 1:
-        return redirect("cooperation:unit_detail", unit=units[0].slug)
+    if len(units) == 1:  # the unit's landing page: what is due now
+        return redirect("compliance:dashboard", unit=units[0].slug)
     return redirect("cooperation:unit_list")
 
 
@@ -24,7 +24,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def switch_unit(request: HttpRequest) -> HttpResponse:
     slug = request.GET.get("unit", "")
     if slug and accessible_units(request.user).filter(slug=slug).exists():
-        return redirect("cooperation:unit_detail", unit=slug)
+        return redirect("compliance:dashboard", unit=slug)
     return redirect("cooperation:unit_list")
 
 
