@@ -21,15 +21,15 @@ from pathlib import Path
 from django.conf import settings
 from django.http import Http404
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from spojka.cooperation.models import Status, TerritorialUnit
+from spojka.cooperation.models import TerritorialUnit
+from spojka.cooperation.validity import current_description
 from spojka.documents.models import DocumentSettings
 from spojka.lib.downloads import DOCX, PDF, download
 
 FORMATS = ("pdf", "docx")
-# The description whose project the publicity footer names: the one in force, else the newest.
-PUBLICITY_STATUSES = (Status.VALID, Status.SIGNED, Status.APPROVED)
 FORMAT_CHOICES = [("pdf", "PDF"), ("docx", "DOCX")]
 
 
@@ -153,15 +153,14 @@ def render_pdf(
 def publicity_context(unit: TerritorialUnit) -> dict:
     """The publicity footer the unit's project requires on its outputs (project, reg. number, logo).
 
-    Taken from the unit's current cooperation description; the logo is the unit's optional upload,
+    Taken from the unit's cooperation description in force today (else its newest); the logo is the unit's optional upload,
     embedded as a data URI so WeasyPrint never fetches anything.
     """
     settings_ = DocumentSettings.for_unit(unit)
     if not settings_.show_publicity:
         return {"shown": False, "text": "", "logo": ""}
     description = (
-        unit.descriptions.filter(status__in=PUBLICITY_STATUSES).order_by("-version").first()
-        or unit.descriptions.order_by("-version").first()
+        current_description(unit, timezone.localdate()) or unit.descriptions.order_by("-version").first()
     )
     parts = []
     if description is not None and description.project_name:
