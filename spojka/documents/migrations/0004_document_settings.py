@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('cooperation', '0001_initial'),
-        ('documents', '0002_template_kinds_of_every_generated_document'),
+        ('documents', '0003_version_sha256'),
     ]
 
     operations = [

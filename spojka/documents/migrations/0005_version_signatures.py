@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('documents', '0003_document_settings'),
+        ('documents', '0004_document_settings'),
     ]
 
     operations = [
