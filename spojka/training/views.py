@@ -8,8 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from spojka.cooperation import validity
 from spojka.cooperation.models import CooperationDescription, TerritorialUnit
 from spojka.cooperation.tenancy import unit_view
+from spojka.documents.render import check_format
 from spojka.lib.czech import plural_form
 from spojka.lib.downloads import download, download_file
 from spojka.lib.uploads import safe_filename
@@ -115,6 +117,9 @@ def event_detail(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpRe
             "participations": participations,
             "materials": event.materials.all(),
             "history": services.event_history(event=event),
+            "counted_toward": validity.covering(
+                validity.descriptions_for_flags(unit), event.ends_on or event.starts_on
+            ),
             "show_object": True,
         },
     )
@@ -278,8 +283,8 @@ def participant_import(request: HttpRequest, unit: TerritorialUnit, pk: int) -> 
 
 
 @personal_data_view
-def attendance_sheet(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
-    return documents.attendance_sheet(_event_or_404(unit, pk)).as_download()
+def attendance_sheet(request: HttpRequest, unit: TerritorialUnit, pk: int, fmt: str) -> HttpResponse:
+    return documents.attendance_sheet(_event_or_404(unit, pk), fmt=check_format(fmt)).as_download()
 
 
 @personal_data_view
