@@ -8,7 +8,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from spojka.cooperation.tenancy import accessible_units, unit_view
-from spojka.lib.audit import history_for_unit
+from spojka.core.forms import HistoryFilterForm
+from spojka.lib.audit import history_rows, unit_entries
+from spojka.lib.pagination import paginate
 
 
 @login_required
@@ -47,4 +49,12 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 
 @unit_view()
 def unit_history(request: HttpRequest, unit) -> HttpResponse:
-    return render(request, "core/unit_history.html", {"unit": unit, "history": history_for_unit(unit.pk)})
+    """The unit's whole history, filtered by who, what and when, fifty changes a page."""
+    entries = unit_entries(unit.pk)
+    form = HistoryFilterForm(request.GET or None, unit_entries=entries)
+    page = paginate(request, form.filter(entries))
+    return render(
+        request,
+        "core/unit_history.html",
+        {"unit": unit, "form": form, "page": page, "history": history_rows(page.object_list)},
+    )
