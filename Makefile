@@ -5,7 +5,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
-DEMO_ENV := SPOJKA_DEMO=1
+# Links in e-mails and calendars point where the demo is served (see spojka/lib/urls.py).
+SITE_URL ?= http://$(HOST):$(PORT)
+DEMO_ENV := SPOJKA_DEMO=1 SITE_URL=$(SITE_URL)
 
 .PHONY: run test test-fast lint bench messages clean
 
@@ -42,6 +44,9 @@ run: $(VENV)/.runtime node_modules/.installed
 	$(DEMO_ENV) $(PY) manage.py migrate --noinput -v0
 	$(DEMO_ENV) $(PY) manage.py load_demo
 	@echo "Spojka běží na http://$(HOST):$(PORT)/ (ukončíte Ctrl+C)"
+	@echo "Odeslané e-maily: var/mail/ a v aplikaci /agentura/posta/ (administrátor agentury)"
+	# The outbox worker delivers the demo's mail into var/mail; it ends with the server (same process group).
+	$(DEMO_ENV) $(PY) manage.py send_outbox --loop 5 & \
 	$(DEMO_ENV) $(VENV)/bin/gunicorn spojka.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
 
 lint: $(VENV)/.dev
@@ -61,6 +66,7 @@ test-fast: $(VENV)/.dev node_modules/.installed lint
 bench: $(VENV)/.dev node_modules/.installed
 	$(PY) -m bench.pages
 	$(PY) -m bench.documents
+	$(PY) -m bench.importer
 
 messages: $(VENV)/.dev
 	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=node_modules

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("spojka.compliance.urls")),
     path("", include("spojka.reports.urls")),
     path("", include("spojka.importer.urls")),
+    path("", include("spojka.access.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

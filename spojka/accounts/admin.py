@@ -8,6 +8,7 @@ from spojka.accounts.models import Membership, User
 
 class MembershipInline(admin.TabularInline):
     model = Membership
+    fk_name = "user"
     extra = 0
 
 

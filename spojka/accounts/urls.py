@@ -3,6 +3,8 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from spojka.accounts.password_reset import PasswordResetView
+
 app_name = "accounts"
 
 urlpatterns = [
@@ -24,5 +26,24 @@ urlpatterns = [
         "heslo/zmeneno/",
         auth_views.PasswordChangeDoneView.as_view(template_name="accounts/password_change_done.html"),
         name="password_change_done",
+    ),
+    path("heslo/obnova/", PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "heslo/obnova/odeslano/",
+        auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),
+        name="password_reset_done",
+    ),
+    path(
+        "heslo/obnova/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="accounts/password_reset_confirm.html",
+            success_url=reverse_lazy("accounts:password_reset_complete"),
+        ),
+        name="password_reset_confirm",
+    ),
+    path(
+        "heslo/obnova/hotovo/",
+        auth_views.PasswordResetCompleteView.as_view(template_name="accounts/password_reset_complete.html"),
+        name="password_reset_complete",
     ),
 ]

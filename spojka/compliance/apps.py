@@ -12,3 +12,8 @@ class ComplianceConfig(AppConfig):
     unit_nav: list = [
         ("compliance:dashboard", _("Přehled plnění")),
     ]
+
+    def ready(self) -> None:
+        from spojka.compliance import stored
+
+        stored.connect_signals()

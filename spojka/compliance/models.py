@@ -9,11 +9,10 @@ is a person's correction of that matching for one rule: include this, exclude th
 
 from __future__ import annotations
 
+import secrets
 from datetime import date
 
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -150,31 +149,93 @@ class Rule(TenantOwned):
 
 
 class EvidenceLink(TenantOwned):
-    """A person's correction of the automatic matching for one rule."""
+    """A person's correction of the automatic matching for one rule: include or exclude one item.
+
+    The item is exactly one of a meeting, a document or a training event (a check constraint says
+    so). Real foreign keys: deleting the item deletes the correction with it (audited), so no link
+    ever points nowhere.
+    """
 
     unit = models.ForeignKey(
         "cooperation.TerritorialUnit", on_delete=models.CASCADE, related_name="evidence_links"
     )
     rule = models.ForeignKey(Rule, verbose_name=_("pravidlo"), on_delete=models.CASCADE, related_name="links")
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
-    object_id = models.PositiveBigIntegerField()
-    subject = GenericForeignKey("content_type", "object_id")
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name=_("jednání"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="evidence_links",
+    )
+    document = models.ForeignKey(
+        "documents.Document",
+        verbose_name=_("dokument"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="evidence_links",
+    )
+    training = models.ForeignKey(
+        "training.TrainingEvent",
+        verbose_name=_("vzdělávací akce"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="evidence_links",
+    )
     included = models.BooleanField(
         _("započítat"), default=True, help_text=_("Ne = vyřadit z automaticky přiřazených dokladů.")
     )
     note = models.CharField(_("poznámka"), max_length=300, blank=True)
 
+    # The item fields, in the order the evidence kinds are named ("meeting", "document", "training").
+    ITEM_FIELDS = ("meeting", "document", "training")
+
     class Meta:
         verbose_name = _("doklad k pravidlu")
         verbose_name_plural = _("doklady k pravidlům")
         constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(meeting__isnull=False, document__isnull=True, training__isnull=True)
+                    | models.Q(meeting__isnull=True, document__isnull=False, training__isnull=True)
+                    | models.Q(meeting__isnull=True, document__isnull=True, training__isnull=False)
+                ),
+                name="evidence_link_exactly_one_item",
+            ),
             models.UniqueConstraint(
-                fields=["rule", "content_type", "object_id"], name="one_link_per_evidence"
-            )
+                fields=["rule", "meeting"],
+                condition=models.Q(meeting__isnull=False),
+                name="one_link_per_meeting",
+            ),
+            models.UniqueConstraint(
+                fields=["rule", "document"],
+                condition=models.Q(document__isnull=False),
+                name="one_link_per_document",
+            ),
+            models.UniqueConstraint(
+                fields=["rule", "training"],
+                condition=models.Q(training__isnull=False),
+                name="one_link_per_training",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.rule}: {self.content_type.model} {self.object_id}"
+        return f"{self.rule}: {self.item}"
+
+    @property
+    def item_kind(self) -> str:
+        """Which item field is set: "meeting", "document" or "training"."""
+        return next(name for name in self.ITEM_FIELDS if getattr(self, f"{name}_id") is not None)
+
+    @property
+    def item_id(self) -> int:
+        return getattr(self, f"{self.item_kind}_id")
+
+    @property
+    def item(self):
+        return getattr(self, self.item_kind)
 
 
 class ReminderDigest(models.Model):
@@ -198,3 +259,41 @@ class ReminderDigest(models.Model):
 
 
 register_audited(Activity, Rule, EvidenceLink)
+
+
+def new_version() -> int:
+    """A fresh random token: unlike a counter, it cannot repeat after a rollback or a restore."""
+    return secrets.randbits(62)
+
+
+class UnitStatus(models.Model):
+    """A unit's schedule status, precomputed (see ``compliance/stored.py``).
+
+    ``version`` grows inside the transaction of every change that can move a status; a summary is
+    fresh when it was computed at the current ``version`` for today. Only ``stored.py`` writes here,
+    and always with ``update()`` / ``bulk_update()`` on named fields, so no form can write an old
+    version back.
+    """
+
+    unit = models.OneToOneField(
+        "cooperation.TerritorialUnit",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="status_summary",
+    )
+    version = models.BigIntegerField(default=new_version)
+    computed_version = models.BigIntegerField(null=True)
+    computed_for = models.DateField(null=True)
+    description_id = models.PositiveIntegerField(null=True)
+    valid_to = models.DateField(null=True)
+    worst = models.CharField(max_length=20, blank=True)
+    severity = models.SmallIntegerField(default=0)
+    failing = models.PositiveIntegerField(default=0)
+    lights = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = _("předpočítaný stav plnění")
+        verbose_name_plural = _("předpočítané stavy plnění")
+
+    def __str__(self) -> str:
+        return f"{self.unit_id}: {self.worst} (v{self.version})"

@@ -1,6 +1,7 @@
 """The agency's overview of all cooperations it may see: one row per unit, a light per activity.
 
-A constant number of queries whatever the number of units (see ``evaluation.evaluate_descriptions``).
+Filtered, sorted and paged in the database on the units' precomputed statuses (``stored.py``): a
+constant number of queries whatever the number of units, and no evaluation once they are fresh.
 """
 
 from __future__ import annotations
@@ -11,13 +12,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from spojka.accounts.models import Membership, Role
-from spojka.compliance import engine, evaluation
+from spojka.compliance import evaluation, stored
 from spojka.compliance.engine import Status
 from spojka.cooperation.models import CooperationDescription, TerritorialUnit
 from spojka.lib.czech import date_short
@@ -50,50 +51,51 @@ class UnitRow:
 
 
 PAGE_SIZE = 50
+ORDERINGS = {
+    "name": ("name", "pk"),
+    "region": ("region", "name", "pk"),
+    "valid_to": (F("status_summary__valid_to").asc(nulls_last=True), "name", "pk"),
+    "status": ("-status_summary__severity", "name", "pk"),
+}
 
 
-def _rows(*, units: QuerySet[TerritorialUnit], region: str) -> list[UnitRow]:
-    """Every unit with its current description and consultants, not evaluated yet (three queries)."""
+def _filtered(
+    *, units: QuerySet[TerritorialUnit], today: date, region: str, status: str, sort: str
+) -> QuerySet[TerritorialUnit]:
+    """The units to list, filtered and ordered in the database on their stored statuses."""
+    stored.fresh_summaries(units, today)
+    units = TerritorialUnit.objects.filter(pk__in=units.values("pk")).select_related("status_summary")
     if region:
         units = units.filter(region=region)
-    unit_list = list(units.order_by("name").distinct())
-    descriptions = evaluation.current_descriptions(unit_list)
+    if status:
+        units = units.filter(status_summary__worst=status)
+    return units.order_by(*ORDERINGS.get(sort, ORDERINGS["name"]))
+
+
+def _rows(units: list[TerritorialUnit]) -> list[UnitRow]:
+    """Rows of the given units: their current descriptions and consultants (two queries)."""
+    descriptions = evaluation.current_descriptions(units)
     consultants: dict[int, list[str]] = defaultdict(list)
     for membership in (
-        Membership.objects.filter(unit__in=unit_list, role=Role.CONSULTANT)
+        Membership.objects.active()
+        .filter(unit__in=units, role=Role.CONSULTANT)
         .select_related("user")
         .order_by("user__last_name", "user__username")
     ):
         consultants[membership.unit_id].append(str(membership.user))
-    return [
-        UnitRow(
-            unit=unit,
-            description=descriptions.get(unit.pk),
-            status=Status.NO_RULE,
-            consultants=consultants.get(unit.pk, []),
+    rows = []
+    for unit in units:
+        summary = unit.status_summary
+        rows.append(
+            UnitRow(
+                unit=unit,
+                description=descriptions.get(unit.pk),
+                status=Status(summary.worst or Status.NO_RULE),
+                activities=[ActivityLight(name=name, status=Status(light)) for name, light in summary.lights],
+                consultants=consultants.get(unit.pk, []),
+            )
         )
-        for unit in unit_list
-    ]
-
-
-def _evaluate(rows: list[UnitRow], today: date) -> None:
-    """Fill in the activity lights of the given rows (a constant number of queries)."""
-    evaluated = evaluation.evaluate_descriptions(
-        descriptions=[r.description for r in rows if r.description], today=today
-    )
-    for row in rows:
-        statuses = evaluated.get(row.description.pk, []) if row.description else []
-        row.activities = [ActivityLight(name=a.activity.name, status=a.status) for a in statuses]
-        row.status = engine.worst_status(statuses=(a.status for a in row.activities))
-
-
-def _sort(rows: list[UnitRow], sort: str) -> None:
-    if sort == "region":
-        rows.sort(key=lambda r: (str(r.unit.get_region_display()), r.unit.name))
-    elif sort == "valid_to":
-        rows.sort(key=lambda r: (r.valid_to or date.max, r.unit.name))
-    elif sort == "status":
-        rows.sort(key=lambda r: (-r.status.severity, r.unit.name))
+    return rows
 
 
 def overview_page(
@@ -106,34 +108,19 @@ def overview_page(
     page: str | int | None = 1,
     page_size: int = PAGE_SIZE,
 ) -> Page:
-    """One page of the overview.
-
-    Filtering or sorting by status needs every unit evaluated; otherwise only the units shown on
-    the page are (sorting by name, region or end of validity needs no evaluation).
-    """
-    rows = _rows(units=units, region=region)
-    everything = bool(status) or sort == "status"
-    if everything:
-        _evaluate(rows, today)
-        if status:
-            rows = [r for r in rows if r.status == status]
-    _sort(rows, sort)
-    shown = Paginator(rows, page_size).get_page(page)
-    if not everything:
-        _evaluate(shown.object_list, today)
+    """One page of the overview: filtered, sorted and paged in the database on stored statuses."""
+    shown = Paginator(
+        _filtered(units=units, today=today, region=region, status=status, sort=sort), page_size
+    ).get_page(page)
+    shown.object_list = _rows(list(shown.object_list))
     return shown
 
 
 def overview_rows(
     *, units: QuerySet[TerritorialUnit], today: date, region: str = "", status: str = "", sort: str = "name"
 ) -> list[UnitRow]:
-    """Every row of the overview, evaluated, filtered and sorted (for the export)."""
-    rows = _rows(units=units, region=region)
-    _evaluate(rows, today)
-    if status:
-        rows = [r for r in rows if r.status == status]
-    _sort(rows, sort)
-    return rows
+    """Every row of the overview, filtered and sorted (for the export)."""
+    return _rows(list(_filtered(units=units, today=today, region=region, status=status, sort=sort)))
 
 
 def overview_xlsx(*, rows: list[UnitRow]) -> bytes:

@@ -6,8 +6,8 @@ e-mail address). A digest lists, for each of their units: deadlines falling due 
 (or are still marked planned although their day has passed).
 
 Safe to run twice a day: a ``ReminderDigest`` row per address and day is written in the same
-transaction as the e-mail is handed to the mail server, and an address that already has one for
-the day is skipped. A failed send rolls the row back, so the next run tries again.
+transaction as the e-mail is queued in the outbox (``spojka.lib.mail.remind_once``), and an
+address that already has one for the day is skipped. The outbox retries a failed delivery.
 """
 
 from __future__ import annotations
@@ -16,19 +16,19 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
-from django.db import IntegrityError, transaction
+from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from spojka.accounts.models import Membership, Role
-from spojka.compliance import evaluation
+from spojka.compliance import evaluation, stored
 from spojka.compliance.engine import Status
 from spojka.compliance.models import ReminderDigest
 from spojka.cooperation.models import TerritorialUnit
 from spojka.lib.czech import date_short
+from spojka.lib.mail import remind_once
+from spojka.lib.urls import absolute_url
 from spojka.meetings.models import Meeting, MeetingState, Task, TaskState
 
 REMINDER_DAYS = (30, 7)
@@ -53,7 +53,7 @@ def unit_reports(*, today: date, units: list[TerritorialUnit] | None = None) -> 
     units = list(TerritorialUnit.objects.all()) if units is None else units
     reports = {unit.pk: UnitReport(unit=unit) for unit in units}
     descriptions = evaluation.current_descriptions(units)
-    evaluated = evaluation.evaluate_descriptions(descriptions=list(descriptions.values()), today=today)
+    evaluated = stored.statuses_for(list(descriptions.values()), today)
     remind_on = {today + timedelta(days=d): d for d in REMINDER_DAYS}
     for description in descriptions.values():
         report = reports[description.unit_id]
@@ -113,7 +113,7 @@ def _body(reports: list[UnitReport]) -> str:
             if items:
                 lines.append(f"{title}:")
                 lines.extend(f"  - {item}" for item in items)
-        url = settings.SITE_URL + reverse("compliance:dashboard", kwargs={"unit": report.unit.slug})
+        url = absolute_url(reverse("compliance:dashboard", kwargs={"unit": report.unit.slug}))
         lines += [_("Přehled plnění: %(url)s") % {"url": url}, ""]
     lines.append(_("Tuto zprávu Spojka posílá nejvýše jednou denně."))
     return "\n".join(lines)
@@ -125,7 +125,8 @@ def send_reminders(*, today: date) -> tuple[int, int]:
     by_email: dict[str, list[UnitReport]] = defaultdict(list)
     users = {}
     for membership in (
-        Membership.objects.filter(unit_id__in=reports, role__in=RESPONSIBLE_ROLES)
+        Membership.objects.active()
+        .filter(unit_id__in=reports, role__in=RESPONSIBLE_ROLES, user__is_active=True)
         .exclude(user__email="")
         .select_related("user")
         .order_by("unit__name", "user_id")
@@ -136,21 +137,20 @@ def send_reminders(*, today: date) -> tuple[int, int]:
     recipients = {email: (users[email], items) for email, items in by_email.items()}
 
     sent = skipped = 0
-    connection = get_connection()
     for email, (user, unit_list) in sorted(recipients.items()):
-        try:
-            with transaction.atomic():
-                ReminderDigest.objects.create(
-                    email=email, sent_on=today, user=user, items=sum(r.count for r in unit_list)
-                )
-                EmailMessage(
-                    subject=_("Spojka: přehled upozornění %(date)s") % {"date": date_short(today)},
-                    body=_body(unit_list),
-                    to=[email],
-                    connection=connection,
-                ).send()
-        except IntegrityError:
+        message = EmailMessage(
+            subject=_("Spojka: přehled upozornění %(date)s") % {"date": date_short(today)},
+            body=_body(unit_list),
+            to=[email],
+        )
+
+        def record(email=email, user=user, unit_list=unit_list) -> None:
+            ReminderDigest.objects.create(
+                email=email, sent_on=today, user=user, items=sum(r.count for r in unit_list)
+            )
+
+        if remind_once(record, message):
+            sent += 1
+        else:
             skipped += 1  # already sent today
-            continue
-        sent += 1
     return sent, skipped

@@ -45,7 +45,7 @@ def accessible_units(user) -> QuerySet[TerritorialUnit]:
         return TerritorialUnit.objects.none()
     if user.is_agency_admin:
         return TerritorialUnit.objects.all()
-    return TerritorialUnit.objects.filter(memberships__user=user)
+    return TerritorialUnit.objects.filter(memberships__in=Membership.objects.active().filter(user=user))
 
 
 def resolve_unit(user, slug: str) -> UnitAccess:
@@ -54,7 +54,8 @@ def resolve_unit(user, slug: str) -> UnitAccess:
             return UnitAccess(TerritorialUnit.objects.get(slug=slug), Role.AGENCY_ADMIN)
         except TerritorialUnit.DoesNotExist as exc:
             raise Http404 from exc
-    membership = Membership.objects.select_related("unit").filter(user=user, unit__slug=slug).first()
+    # Only a membership valid today opens the unit: an ended one answers 404 at once.
+    membership = Membership.objects.active().select_related("unit").filter(user=user, unit__slug=slug).first()
     if membership is None:
         raise Http404
     return UnitAccess(membership.unit, Role(membership.role))

@@ -10,11 +10,16 @@ from spojka.cooperation.models import TerritorialUnit
 from spojka.documents.models import Document, DocumentVersion, Resolution, UnitTemplate
 from spojka.documents.render import DocumentSpec, render_docx
 from spojka.lib.forms import SpojkaModelForm
-from spojka.lib.uploads import DOCX, JPEG, PDF, PNG, PPTX, XLSX, check_upload
+from spojka.lib.uploads import DOC, DOCX, JPEG, ODS, ODT, PDF, PNG, PPTX, XLS, XLSX, check_upload
 
 logger = logging.getLogger(__name__)
 
-LIBRARY_TYPES = {PDF, DOCX, XLSX, PPTX, PNG, JPEG}
+# Offices still keep Word and Excel 97–2003 files and LibreOffice's own formats; all are checked by
+# content, never by the name's extension.
+LIBRARY_TYPES = {PDF, DOCX, XLSX, PPTX, ODT, ODS, DOC, XLS, PNG, JPEG}
+LIBRARY_TYPES_HELP = _(
+    "PDF, DOCX, ODT, DOC, XLSX, ODS, XLS, PPTX, PNG nebo JPEG; typ se ověřuje podle obsahu souboru."
+)
 
 
 def _checked(form: forms.BaseForm, name: str, allowed: set[str]):
@@ -28,9 +33,7 @@ def _checked(form: forms.BaseForm, name: str, allowed: set[str]):
 class DocumentForm(SpojkaModelForm):
     """A new document with its first version."""
 
-    file = forms.FileField(
-        label=_("soubor"), help_text=_("PDF, DOCX, XLSX, PPTX, PNG nebo JPEG; typ se ověřuje podle obsahu.")
-    )
+    file = forms.FileField(label=_("soubor"), help_text=LIBRARY_TYPES_HELP)
 
     class Meta:
         model = Document
@@ -59,7 +62,7 @@ class VersionForm(SpojkaModelForm):
     class Meta:
         model = DocumentVersion
         fields = ["file", "note"]
-        help_texts = {"file": _("PDF, DOCX, XLSX, PPTX, PNG nebo JPEG; typ se ověřuje podle obsahu.")}
+        help_texts = {"file": LIBRARY_TYPES_HELP}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

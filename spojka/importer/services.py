@@ -251,11 +251,10 @@ def _partnership(unit: TerritorialUnit, data: dict[str, Any]) -> None:
     )
     for member in members:
         name = member["name"][:300]
-        organisation = Organisation.objects.filter(name__iexact=name).order_by("pk").first()
+        # Matched within the unit only: each unit keeps its own organisation records.
+        organisation = unit.organisations.filter(name__iexact=name).order_by("pk").first()
         if organisation is None:
-            organisation = Organisation.objects.create(
-                name=name, category=member["category"], registered_by=unit
-            )
+            organisation = Organisation.objects.create(unit=unit, name=name, category=member["category"])
         if organisation.pk in seated:
             continue
         seated.add(organisation.pk)
@@ -348,8 +347,8 @@ def import_preview(*, data: dict[str, Any]) -> ImportPreview:
 def _partnership_matches(
     unit: TerritorialUnit | None, groups: list[str], members: list[str]
 ) -> tuple[set[str], dict[str, int], set[int]]:
-    """Working groups of the unit's LP with these names, organisations with these names (lower
-    case → id of the oldest), and the organisations already seated in the unit's LP. Names match
+    """Working groups of the unit's LP with these names, the unit's organisations with these names
+    (lower case → id of the oldest), and the organisations already seated in the unit's LP. Names match
     as on confirmation (`iexact`), in one query each."""
     existing_groups: set[str] = set()
     seated: set[int] = set()
@@ -367,9 +366,9 @@ def _partnership_matches(
             ).values_list("organisation_id", flat=True)
         )
     known: dict[str, int] = {}
-    if members:
+    if unit is not None and members:
         for name, pk in (
-            Organisation.objects.filter(_any_name(members)).order_by("-pk").values_list("name", "pk")
+            unit.organisations.filter(_any_name(members)).order_by("-pk").values_list("name", "pk")
         ):
             known[name.lower()] = pk  # the oldest wins, as on confirmation
     return existing_groups, known, seated

@@ -6,6 +6,7 @@ import zipfile
 from io import BytesIO
 
 import filetype
+import olefile
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.text import get_valid_filename
@@ -15,24 +16,64 @@ PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+ODT = "application/vnd.oasis.opendocument.text"
+ODS = "application/vnd.oasis.opendocument.spreadsheet"
+DOC = "application/msword"
+XLS = "application/vnd.ms-excel"
 PNG = "image/png"
 JPEG = "image/jpeg"
 
-LABELS = {PDF: "PDF", DOCX: "DOCX", XLSX: "XLSX", PPTX: "PPTX", PNG: "PNG", JPEG: "JPEG"}
+LABELS = {
+    PDF: "PDF",
+    DOCX: "DOCX",
+    XLSX: "XLSX",
+    PPTX: "PPTX",
+    ODT: "ODT",
+    ODS: "ODS",
+    DOC: "DOC",
+    XLS: "XLS",
+    PNG: "PNG",
+    JPEG: "JPEG",
+}
 _OOXML_PARTS = {DOCX: "word/document.xml", XLSX: "xl/workbook.xml", PPTX: "ppt/presentation.xml"}
+# OpenDocument names its type in the package's "mimetype" member; the content must be there too.
+_ODF_TYPES = {ODT, ODS}
+# Word and Excel 97–2003 files are OLE compound files; the main stream's name tells which.
+_OLE_STREAMS = {DOC: ("WordDocument",), XLS: ("Workbook", "Book")}
+
+
+def _sniff_zip(data: bytes) -> str | None:
+    try:
+        package = zipfile.ZipFile(BytesIO(data))
+        names = set(package.namelist())
+        if "mimetype" in names and "content.xml" in names:
+            declared = package.read("mimetype").decode("ascii", "replace").strip()
+            return declared if declared in _ODF_TYPES else None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, OSError):
+        return None
+    for content_type, part in _OOXML_PARTS.items():
+        if part in names:
+            return content_type
+    return None
+
+
+def _sniff_ole(data: bytes) -> str | None:
+    try:
+        with olefile.OleFileIO(data) as ole:
+            for content_type, streams in _OLE_STREAMS.items():
+                if any(ole.exists(name) for name in streams):
+                    return content_type
+    except (OSError, ValueError, IndexError, TypeError):  # olefile's errors for a damaged file
+        return None
+    return None
 
 
 def sniff(data: bytes) -> str | None:
     """The content type of ``data`` judged by its content."""
     if data[:4] == b"PK\x03\x04":
-        try:
-            names = set(zipfile.ZipFile(BytesIO(data)).namelist())
-        except zipfile.BadZipFile:
-            return None
-        for content_type, part in _OOXML_PARTS.items():
-            if part in names:
-                return content_type
-        return None
+        return _sniff_zip(data)
+    if data[:8] == olefile.MAGIC:
+        return _sniff_ole(data)
     kind = filetype.guess(data)
     return kind.mime if kind else None
 

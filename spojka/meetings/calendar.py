@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from spojka.lib.urls import absolute_url
 from spojka.meetings.models import Meeting, MeetingState
 
 PRODID = "-//Spojka//Jednání//CS"
@@ -27,7 +27,7 @@ def _event(meeting: Meeting) -> Event:
     event.add("summary", meeting.title)
     if meeting.place:
         event.add("location", meeting.place)
-    url = settings.SITE_URL + meeting.get_absolute_url()
+    url = absolute_url(meeting.get_absolute_url())
     event.add("url", url)
     description = [url]
     if meeting.online_link:
@@ -53,6 +53,11 @@ def _calendar(meetings: Iterable[Meeting], *, name: str, method: str | None = No
 
 def meeting_invitation_ics(meeting: Meeting) -> bytes:
     return _calendar([meeting], name=meeting.title, method="REQUEST")
+
+
+def meeting_ics(meeting: Meeting) -> bytes:
+    """One meeting to save into a calendar by hand (no METHOD: not an invitation to answer)."""
+    return _calendar([meeting], name=meeting.title)
 
 
 def unit_feed_ics(unit, meetings: Iterable[Meeting]) -> bytes:

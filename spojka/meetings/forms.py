@@ -69,6 +69,9 @@ class MeetingForm(SpojkaModelForm):
         if self.instance.pk:
             self.fields["invitees"].initial = [i.person_id for i in self.instance.invitations.all()]
             self.fields["invitees"].help_text = ""
+        self.fields["includes_lp"].help_text = _(
+            "Jednání je zasedáním lokálního partnerství. U druhu „jednání LP (plénum)“ platí vždy."
+        )
 
     def clean(self):
         data = super().clean()
@@ -76,8 +79,9 @@ class MeetingForm(SpojkaModelForm):
         if starts and ends and ends <= starts:
             self.add_error("ends_at", _("Jednání musí skončit až po svém začátku."))
         kind = data.get("kind")
-        if kind == MeetingKind.LP_PLENARY and not data.get("includes_lp"):
-            self.add_error("includes_lp", _("Jednání LP (plénum) musí být zasedáním lokálního partnerství."))
+        if kind == MeetingKind.LP_PLENARY:
+            # The kind says it: a plenary session is a session of the LP, no second tick needed.
+            data["includes_lp"] = True
         if (
             kind == MeetingKind.WORKING_GROUP
             and not data.get("working_groups")
@@ -115,7 +119,8 @@ class AttendanceForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, invitations, guests, **kwargs):
+    def __init__(self, *args, invitations, guests, preset: str = "", guest_text: str | None = None, **kwargs):
+        """``preset`` (a shortcut) offers that attendance for everyone; ``guest_text`` keeps what was typed."""
         super().__init__(*args, **kwargs)
         self.invitations = invitations
         choices = [("", _("– nezaznamenáno –")), *Attendance.choices]
@@ -124,10 +129,12 @@ class AttendanceForm(forms.Form):
                 label=invitation.person.full_name,
                 choices=choices,
                 required=False,
-                initial=invitation.attendance,
+                initial=preset or invitation.attendance,
             )
-        self.fields["guests"].initial = "\n".join(
-            f"{g.name} | {g.organisation}" if g.organisation else g.name for g in guests
+        self.fields["guests"].initial = (
+            guest_text
+            if guest_text is not None
+            else "\n".join(f"{g.name} | {g.organisation}" if g.organisation else g.name for g in guests)
         )
         # Guests last, after the invited people.
         self.order_fields([*(f"a{i.pk}" for i in invitations), "guests"])

@@ -12,6 +12,7 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from spojka.cooperation.models import TenantOwned
@@ -101,6 +102,10 @@ class Meeting(TenantOwned):
     def is_held(self) -> bool:
         return self.state in HELD_STATES
 
+    @property
+    def has_started(self) -> bool:
+        return self.starts_at <= timezone.now()
+
 
 class AgendaItem(TenantOwned):
     """A point of the programme; ``minutes`` is what the minutes say about it."""
@@ -137,6 +142,15 @@ class Invitation(TenantOwned):
     )
     attendance = models.CharField(_("účast"), max_length=10, choices=Attendance.choices, blank=True)
     sent_at = models.DateTimeField(_("pozvánka odeslána"), null=True, blank=True)
+    # The invitation's message in the outbox: its delivery state is shown on the meeting page.
+    email = models.ForeignKey(
+        "post_office.Email",
+        verbose_name=_("e-mail"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("pozvaná osoba")

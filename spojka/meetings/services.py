@@ -5,15 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.conf import settings
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from spojka.lib import mail as outbox
+from spojka.lib.czech import date_short
+from spojka.lib.urls import absolute_url
 from spojka.meetings.calendar import meeting_invitation_ics
 from spojka.meetings.models import (
     AgendaItem,
@@ -24,6 +26,7 @@ from spojka.meetings.models import (
     Guest,
     Invitation,
     Meeting,
+    MeetingKind,
     MeetingState,
     ReminderSent,
     Task,
@@ -74,6 +77,8 @@ def meeting_save(*, meeting: Meeting, unit, working_groups, invitees: list | Non
     ``invitees`` None means "the default": the representatives of the chosen bodies' members.
     """
     meeting.unit = unit
+    if meeting.kind == MeetingKind.LP_PLENARY:
+        meeting.includes_lp = True
     if meeting.pk is None and organiser is not None:
         meeting.organiser = organiser
     meeting.save()
@@ -121,14 +126,33 @@ def agenda_save(*, meeting: Meeting, items: list[dict]) -> None:
 # --- Attendance --------------------------------------------------------------------------------
 
 
+def attendance_refusal(meeting: Meeting, now: datetime | None = None) -> str | None:
+    """Why attendance cannot be recorded now, or None when it can."""
+    if meeting.state == MeetingState.CANCELLED:
+        return _("Jednání bylo zrušeno; účast na něm nelze zaznamenat.")
+    if meeting.state == MeetingState.CLOSED:
+        return _("Jednání je uzavřené; účast už nelze měnit.")
+    if meeting.starts_at > (now or timezone.now()):
+        start = timezone.localtime(meeting.starts_at)
+        return _("Jednání ještě nezačalo; účast lze zaznamenat od jeho začátku (%(start)s).") % {
+            "start": f"{date_short(start.date())} {start:%H:%M}"
+        }
+    return None
+
+
 @transaction.atomic
-def attendance_record(*, meeting: Meeting, attendance: dict[int, str], guests: list[tuple[str, str]]) -> None:
+def attendance_record(
+    *,
+    meeting: Meeting,
+    attendance: dict[int, str],
+    guests: list[tuple[str, str]],
+    now: datetime | None = None,
+) -> None:
     """Record who came: ``attendance`` maps invitation ids to a state; ``guests`` are (name, organisation)."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    if meeting.state == MeetingState.CANCELLED:
-        raise ValidationError(_("Jednání bylo zrušeno; účast na něm nelze zaznamenat."))
-    if meeting.state == MeetingState.CLOSED:
-        raise ValidationError(_("Jednání je uzavřené; účast už nelze měnit."))
+    refusal = attendance_refusal(meeting, now)
+    if refusal:
+        raise ValidationError(refusal)
     valid = set(Attendance.values) | {""}
     for invitation in meeting.invitations.all():
         value = attendance.get(invitation.pk, invitation.attendance)
@@ -331,8 +355,13 @@ def meeting_transition(
 # --- Invitations and the calendar feed ---------------------------------------------------------
 
 
+@transaction.atomic
 def send_invitations(*, meeting: Meeting, only_unsent: bool = False) -> int:
-    """E-mail each invited person with an e-mail address an invitation with an .ics attachment."""
+    """Queue for each invited person with an e-mail address an invitation with an .ics attachment.
+
+    The outbox delivers them (spojka/lib/mail.py); each invitation keeps its message, so the
+    meeting page shows whether it was sent.
+    """
     _check_not_final(meeting)
     if meeting.state != MeetingState.PLANNED:
         raise ValidationError(_("Pozvánky lze rozeslat jen na plánované jednání."))
@@ -344,9 +373,9 @@ def send_invitations(*, meeting: Meeting, only_unsent: bool = False) -> int:
     if not invitations:
         raise ValidationError(_("Nikdo z pozvaných nemá e-mailovou adresu."))
     ics = meeting_invitation_ics(meeting)
-    url = settings.SITE_URL + meeting.get_absolute_url()
+    url = absolute_url(meeting.get_absolute_url())
     agenda = list(meeting.agenda_items.all())
-    messages = []
+    now = timezone.now()
     for invitation in invitations:
         body = render_to_string(
             "meetings/email/invitation.txt",
@@ -358,11 +387,17 @@ def send_invitations(*, meeting: Meeting, only_unsent: bool = False) -> int:
             to=[invitation.person.email],
         )
         message.attach("pozvanka.ics", ics, "text/calendar; method=REQUEST; charset=utf-8")
-        messages.append(message)
-    mail.get_connection().send_messages(messages)
-    now = timezone.now()
-    Invitation.objects.filter(pk__in=[i.pk for i in invitations]).update(sent_at=now)
-    return len(messages)
+        invitation.email = outbox.queue(message)
+        invitation.sent_at = now
+        invitation.save(update_fields=["email", "sent_at", "updated_at"])
+    return len(invitations)
+
+
+@transaction.atomic
+def invitation_resend(*, invitation: Invitation) -> None:
+    """Requeue an invitation whose delivery failed ("odeslat znovu")."""
+    if invitation.email is None or not outbox.resend(invitation.email):
+        raise ValidationError(_("Znovu lze odeslat jen pozvánku, jejíž odeslání se nepodařilo."))
 
 
 def calendar_feed_for(unit) -> CalendarFeed:
@@ -373,12 +408,15 @@ def calendar_feed_for(unit) -> CalendarFeed:
 
 
 @transaction.atomic
-def calendar_feed_regenerate(*, unit) -> CalendarFeed:
-    """A new secret address; the old one stops working at once (e.g. after it leaked)."""
-    feed = calendar_feed_for(unit)
+def calendar_feed_regenerate(*, unit) -> tuple[CalendarFeed, bool]:
+    """A secret address for the unit's feed: the first one, or a new one in place of the old, which
+    stops working at once (e.g. after it leaked). Returns the feed and whether an old address went."""
+    feed = CalendarFeed.objects.select_for_update().filter(unit=unit).first()
+    if feed is None:
+        return CalendarFeed.objects.create(unit=unit), False
     feed.token = new_feed_token()
     feed.save()
-    return feed
+    return feed, True
 
 
 # --- Reminders to close held meetings ----------------------------------------------------------
@@ -389,8 +427,9 @@ REMINDER_DAYS = (3, 7)
 def remind_unclosed_meetings(*, now: datetime | None = None) -> int:
     """Remind organisers of meetings held but not closed 3 and 7 days after they ended.
 
-    Each sent reminder is recorded (unique per meeting and threshold), so a second run, or two
-    runs at once on two machines, sends nothing twice. Returns the number of e-mails sent.
+    Each reminder is recorded (unique per meeting and threshold) and queued in one transaction
+    (``remind_once``), so a second run, or two runs at once, queues nothing twice, and the outbox
+    retries a failed delivery. Returns the number of reminders queued.
     """
     now = now or timezone.now()
     sent = 0
@@ -406,24 +445,21 @@ def remind_unclosed_meetings(*, now: datetime | None = None) -> int:
         days = max(due)
         if days in done:
             continue
-        # Recorded before sending: a failed send is not retried, but no one gets a reminder twice.
-        try:
-            with transaction.atomic():
-                # Lower thresholds passed unnoticed (e.g. cron was down) are recorded, not sent.
-                for d in due:
-                    if d not in done:
-                        ReminderSent.objects.create(meeting=meeting, after_days=d, sent_to=email)
-        except IntegrityError:
-            continue  # another run is sending this reminder right now
         body = render_to_string(
             "meetings/email/reminder.txt",
-            {"meeting": meeting, "days": days, "url": settings.SITE_URL + meeting.get_absolute_url()},
+            {"meeting": meeting, "days": days, "url": absolute_url(meeting.get_absolute_url())},
         )
-        mail.send_mail(
+        message = mail.EmailMessage(
             subject=_("Připomínka: uzavřete jednání %(title)s") % {"title": meeting.title},
-            message=body,
-            from_email=None,
-            recipient_list=[email],
+            body=body,
+            to=[email],
         )
-        sent += 1
+
+        def record(meeting=meeting, due=due, done=done, email=email) -> None:
+            # Lower thresholds passed unnoticed (e.g. cron was down) are recorded, not sent.
+            for d in due:
+                if d not in done:
+                    ReminderSent.objects.create(meeting=meeting, after_days=d, sent_to=email)
+
+        sent += outbox.remind_once(record, message)
     return sent

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -15,13 +16,15 @@ from django.views.decorators.http import require_POST
 
 from spojka.cooperation.models import TerritorialUnit
 from spojka.cooperation.tenancy import unit_view
+from spojka.lib import mail as outbox
 from spojka.lib.audit import history_for
-from spojka.lib.downloads import ICS, download_file
+from spojka.lib.downloads import ICS, download, download_file
 from spojka.lib.forms import add_service_errors
 from spojka.lib.pagination import paginate
 from spojka.lib.uploads import safe_filename
+from spojka.lib.urls import absolute_url
 from spojka.meetings import documents, services
-from spojka.meetings.calendar import unit_feed_ics
+from spojka.meetings.calendar import meeting_ics, unit_feed_ics
 from spojka.meetings.forms import (
     AgendaFormSet,
     AttendanceForm,
@@ -78,7 +81,9 @@ def meeting_list(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
             "page": page,
             "form": form,
             "feed": feed,
-            "site_url": request.build_absolute_uri("/")[:-1],
+            "feed_url": absolute_url(reverse("meetings:calendar_feed", kwargs={"token": feed.token}))
+            if feed
+            else "",
         },
     )
 
@@ -87,10 +92,13 @@ def meeting_list(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
 def meeting_detail(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
     meeting = _meeting_or_404(unit, pk)
     invitations = list(
-        meeting.invitations.select_related("person", "person__organisation").order_by(
+        meeting.invitations.select_related("person", "person__organisation", "email").order_by(
             "person__last_name", "person__first_name"
         )
     )
+    for invitation in invitations:
+        invitation.delivery_state = outbox.delivery_state(invitation.email)
+        invitation.delivery_label = outbox.delivery_label(invitation.email)
     items = list(meeting.agenda_items.all())
     decisions = list(meeting.decisions.select_related("agenda_item"))
     guests = list(meeting.guests.all())
@@ -190,13 +198,32 @@ def meeting_transition(request: HttpRequest, unit: TerritorialUnit, pk: int) -> 
 # --- Attendance, minutes, decisions ------------------------------------------------------------
 
 
+# The shortcuts fill every invited person's choice at once; exceptions are then set by hand.
+SHORTCUTS = {"present": Attendance.PRESENT, "excused": Attendance.EXCUSED}
+
+
 @unit_view(write=True)
 def attendance_edit(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
     meeting = _meeting_or_404(unit, pk)
+    refusal = services.attendance_refusal(meeting)
+    if refusal:
+        context = {"unit": unit, "meeting": meeting, "refusal": refusal}
+        return render(request, "meetings/attendance_form.html", context, status=422 if request.POST else 200)
     invitations = list(
         meeting.invitations.select_related("person").order_by("person__last_name", "person__first_name")
     )
-    form = AttendanceForm(request.POST or None, invitations=invitations, guests=list(meeting.guests.all()))
+    guests = list(meeting.guests.all())
+    shortcut = SHORTCUTS.get(request.POST.get("vsem", ""))
+    if shortcut:
+        form = AttendanceForm(
+            invitations=invitations, guests=guests, preset=shortcut, guest_text=request.POST.get("guests")
+        )
+        return render(
+            request,
+            "meetings/attendance_form.html",
+            {"form": form, "unit": unit, "meeting": meeting, "preset": Attendance(shortcut).label},
+        )
+    form = AttendanceForm(request.POST or None, invitations=invitations, guests=guests)
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
@@ -314,16 +341,46 @@ def invitations_send(request: HttpRequest, unit: TerritorialUnit, pk: int) -> Ht
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, _("Pozvánky byly odeslány (%(count)s).") % {"count": count})
+        messages.success(
+            request,
+            _("Pozvánky čekají na odeslání (%(count)s); stav doručení uvidíte u pozvaných.")
+            % {"count": count},
+        )
+    return redirect(meeting)
+
+
+@unit_view(write=True)
+@require_POST
+def invitation_resend(request: HttpRequest, unit: TerritorialUnit, pk: int, invitation: int) -> HttpResponse:
+    meeting = _meeting_or_404(unit, pk)
+    found = get_object_or_404(meeting.invitations.select_related("person", "email"), pk=invitation)
+    try:
+        services.invitation_resend(invitation=found)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request, _("Pozvánka pro %(name)s znovu čeká na odeslání.") % {"name": found.person.full_name}
+        )
     return redirect(meeting)
 
 
 @unit_view(write=True)
 @require_POST
 def feed_regenerate(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
-    services.calendar_feed_regenerate(unit=unit)
-    messages.success(request, _("Byla vytvořena nová adresa kalendáře; původní adresa přestala platit."))
+    _feed, replaced = services.calendar_feed_regenerate(unit=unit)
+    if replaced:
+        messages.success(request, _("Byla vytvořena nová adresa kalendáře; původní adresa přestala platit."))
+    else:
+        messages.success(request, _("Adresa kalendáře byla vytvořena; přidejte ji do svého kalendáře."))
     return redirect("meetings:meeting_list", unit=unit.slug)
+
+
+@unit_view()
+def meeting_calendar(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    """The one meeting as an .ics file to open in a calendar."""
+    meeting = _meeting_or_404(unit, pk)
+    return download(meeting_ics(meeting), f"jednani-{meeting.pk}.ics", content_type=ICS)
 
 
 def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:

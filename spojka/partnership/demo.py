@@ -17,6 +17,7 @@ from spojka.documents.render import render_pdf
 from spojka.lib.czech import date_short
 from spojka.lib.upsert import upsert
 from spojka.partnership.models import (
+    GrammaticalGender,
     LocalPartnership,
     MemberRole,
     Organisation,
@@ -172,6 +173,11 @@ QUORUM_RULE = (
 )
 
 
+def demo_gender(last_name: str) -> str:
+    """The demo people's gender from their surnames (all demo women's surnames end in -á)."""
+    return GrammaticalGender.FEMININE if last_name.endswith("á") else GrammaticalGender.MASCULINE
+
+
 def _ascii(text: str) -> str:
     import unicodedata
 
@@ -188,7 +194,7 @@ def load(*, context: dict) -> dict:
     representatives: dict[str, Person] = {}
     for org_name, category, function, first, last in MEMBERS:
         organisation, _ = upsert(
-            Organisation, lookup={"name": org_name}, values={"category": category, "registered_by": jihlava}
+            Organisation, lookup={"unit": jihlava, "name": org_name}, values={"category": category}
         )
         person, _ = upsert(
             Person,
@@ -196,6 +202,7 @@ def load(*, context: dict) -> dict:
             values={
                 "organisation": organisation,
                 "function": f"{function} {FICTIONAL}",
+                "grammatical_gender": demo_gender(last),
                 "email": f"{_ascii(first)}.{_ascii(last)}@example.org",
                 "phone": "",
             },

@@ -25,16 +25,20 @@ class OrganisationForm(SpojkaModelForm):
         fields = ["name", "ico", "category"]
         help_texts = {"ico": _("Nepovinné; 8 číslic.")}
 
+    def __init__(self, *args, unit: TerritorialUnit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.unit = unit
+
     def clean_ico(self) -> str:
         ico = self.cleaned_data["ico"].strip()
         if ico:
-            # The registry is shared by all units: one organisation, one record.
-            existing = Organisation.objects.filter(ico=ico).exclude(pk=self.instance.pk).first()
+            # Each unit keeps its own records; within one unit, one organisation is one record.
+            existing = self.unit.organisations.filter(ico=ico).exclude(pk=self.instance.pk).first()
             if existing is not None:
                 raise forms.ValidationError(
                     _(
-                        "Organizace s tímto IČO už v rejstříku je (%(name)s); vyberte ji při zápisu osoby "
-                        "nebo člena partnerství."
+                        "Organizace s tímto IČO už je mezi organizacemi územního celku (%(name)s); "
+                        "vyberte ji při zápisu osoby nebo člena partnerství."
                     )
                     % {"name": existing.name}
                 )
@@ -49,6 +53,7 @@ class PersonForm(SpojkaModelForm):
             "first_name",
             "last_name",
             "title_after",
+            "grammatical_gender",
             "organisation",
             "function",
             "email",
@@ -58,6 +63,10 @@ class PersonForm(SpojkaModelForm):
             "email": {"invalid": _("Zadejte platnou e-mailovou adresu, např. jana.novakova@example.cz.")}
         }
         widgets = {"email": forms.EmailInput(attrs={"autocomplete": "off"})}
+
+    def __init__(self, *args, unit: TerritorialUnit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = unit.organisations.all()
 
 
 class LocalPartnershipForm(SpojkaModelForm):
@@ -99,8 +108,8 @@ class MemberForm(SpojkaModelForm):
 
     def __init__(self, *args, unit: TerritorialUnit, **kwargs):
         super().__init__(*args, **kwargs)
-        # The registry of organisations is shared; people and groups belong to this unit only.
-        self.fields["organisation"].queryset = Organisation.objects.all()
+        # Organisations, people and groups: only this unit's own.
+        self.fields["organisation"].queryset = unit.organisations.all()
         people = unit.people.all()
         self.fields["representative"].queryset = people
         self.fields["deputy"].queryset = people

@@ -24,9 +24,16 @@ class OrganisationCategory(models.TextChoices):
     OTHER = "other", _("jiná")
 
 
-class Organisation(models.Model):
-    """A shared registry: one organisation may sit in the partnerships of several units."""
+class Organisation(TenantOwned):
+    """An organisation as one unit keeps it in its records.
 
+    Each unit has its own records, so one unit's edit never reaches another unit's pages or history;
+    the same organisation (the same IČO) may therefore be in several units, once in each.
+    """
+
+    unit = models.ForeignKey(
+        "cooperation.TerritorialUnit", on_delete=models.CASCADE, related_name="organisations"
+    )
     name = models.CharField(_("název"), max_length=300)
     ico = models.CharField(_("IČO"), max_length=8, blank=True, validators=[validate_ico])
     category = models.CharField(
@@ -35,25 +42,26 @@ class Organisation(models.Model):
         choices=OrganisationCategory.choices,
         default=OrganisationCategory.OTHER,
     )
-    # The unit that entered the organisation; it can edit the record before anyone sits in its LP.
-    registered_by = models.ForeignKey(
-        "cooperation.TerritorialUnit",
-        verbose_name=_("zapsal územní celek"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("vytvořeno"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("změněno"), auto_now=True)
 
     class Meta:
         verbose_name = _("organizace")
         verbose_name_plural = _("organizace")
-        ordering = ["name"]
+        ordering = ["name", "pk"]
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("partnership:organisation_edit", kwargs={"unit": self.unit.slug, "pk": self.pk})
+
+
+class GrammaticalGender(models.TextChoices):
+    """How Czech sentences about a person are inflected ("přítomen" / "přítomna", "se zúčastnil" /
+    "se zúčastnila"). Unknown means documents use wording that needs no gender."""
+
+    UNKNOWN = "", _("neuvedeno")
+    FEMININE = "feminine", _("ženský rod")
+    MASCULINE = "masculine", _("mužský rod")
 
 
 class Person(TenantOwned):
@@ -73,6 +81,16 @@ class Person(TenantOwned):
     function = models.CharField(_("funkce"), max_length=300, blank=True)
     email = models.EmailField(_("pracovní e-mail"), blank=True)
     phone = models.CharField(_("pracovní telefon"), max_length=40, blank=True)
+    grammatical_gender = models.CharField(
+        _("mluvnický rod"),
+        max_length=10,
+        choices=GrammaticalGender.choices,
+        blank=True,
+        default=GrammaticalGender.UNKNOWN,
+        help_text=_(
+            "Jak o osobě psát v dokumentech: „přítomna“, nebo „přítomen“. Neuvedeno = neutrální znění."
+        ),
+    )
 
     class Meta:
         verbose_name = _("osoba")

@@ -68,6 +68,9 @@ def member_save(*, member: PartnershipMember, unit: TerritorialUnit) -> Partners
     periods that do not overlap.
     """
     member.unit = unit
+    if member.organisation.unit_id != unit.pk:
+        # Forms offer only the unit's own organisations; a service caller must respect that too.
+        raise ValidationError({"organisation": _("Vyberte organizaci tohoto územního celku.")})
     if member.valid_to is not None and member.valid_to < member.valid_from:
         raise ValidationError({"valid_to": _("Členství nemůže skončit dříve, než začne.")})
     # Lock the organisation so two people saving a seat at once cannot both pass the check.

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -202,7 +202,7 @@ def person_list(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
 @unit_view(write=True)
 def person_form(request: HttpRequest, unit: TerritorialUnit, pk: int | None = None) -> HttpResponse:
     instance = get_object_or_404(unit.people, pk=pk) if pk else Person(unit=unit)
-    form = PersonForm(request.POST or None, instance=instance)
+    form = PersonForm(request.POST or None, instance=instance, unit=unit)
     if request.method == "POST" and form.is_valid():
         person = form.save(commit=False)
         person.unit = unit
@@ -221,14 +221,7 @@ def person_form(request: HttpRequest, unit: TerritorialUnit, pk: int | None = No
     )
 
 
-# --- Organisations (a shared registry, reached through the unit) ------------------------------
-
-
-def _unit_organisations(unit: TerritorialUnit):
-    """The organisations this unit works with: its people's, its members', and those it entered."""
-    linked = Q(registered_by=unit) | Q(people__unit=unit) | Q(memberships__unit=unit)
-    ids = Organisation.objects.filter(linked).values("pk")
-    return Organisation.objects.filter(pk__in=ids).order_by("name")
+# --- Organisations (each unit keeps its own records) -------------------------------------------
 
 
 @unit_view()
@@ -236,18 +229,17 @@ def organisation_list(request: HttpRequest, unit: TerritorialUnit) -> HttpRespon
     return render(
         request,
         "partnership/organisation_list.html",
-        {"unit": unit, "organisations": _unit_organisations(unit)},
+        {"unit": unit, "organisations": unit.organisations.all()},
     )
 
 
 @unit_view(write=True)
 def organisation_form(request: HttpRequest, unit: TerritorialUnit, pk: int | None = None) -> HttpResponse:
-    instance = get_object_or_404(_unit_organisations(unit), pk=pk) if pk else None
-    form = OrganisationForm(request.POST or None, instance=instance)
+    instance = get_object_or_404(unit.organisations, pk=pk) if pk else Organisation(unit=unit)
+    form = OrganisationForm(request.POST or None, instance=instance, unit=unit)
     if request.method == "POST" and form.is_valid():
         organisation = form.save(commit=False)
-        if organisation.registered_by_id is None:
-            organisation.registered_by = unit
+        organisation.unit = unit
         organisation.save()
         messages.success(request, _("Organizace byla uložena."))
         return redirect("partnership:organisation_list", unit=unit.slug)
@@ -257,7 +249,7 @@ def organisation_form(request: HttpRequest, unit: TerritorialUnit, pk: int | Non
         {
             "unit": unit,
             "form": form,
-            "organisation": instance,
+            "organisation": instance if pk else None,
             "history": history_for(instance) if pk else [],
         },
     )

@@ -67,6 +67,7 @@ EVENTS = [
 
 
 def load(*, context: dict) -> dict:
+    from spojka.partnership.demo import demo_gender
     from spojka.partnership.models import Person
     from spojka.training.models import Participation, TrainingEvent
 
@@ -77,7 +78,11 @@ def load(*, context: dict) -> dict:
         people[key], _ = upsert(
             Person,
             lookup={"unit": jihlava, "first_name": first, "last_name": last},
-            values={"title_before": title, "function": f"{function} {FICTIONAL}"},
+            values={
+                "title_before": title,
+                "function": f"{function} {FICTIONAL}",
+                "grammatical_gender": demo_gender(last),
+            },
         )
     events = []
     for spec in EVENTS:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.text import slugify
 
 from spojka.documents.render import RenderedDocument, render_pdf
-from spojka.lib.czech import date_long
+from spojka.lib.czech import HODINA, by_gender, count, date_long
 from spojka.lib.czech import hours as hours_text
 from spojka.training.models import Participation, TrainingEvent
 
@@ -58,6 +58,15 @@ def certificate(participation: Participation, *, verification_url: str) -> Rende
             "unit": event.unit.name,
             "event": _event(event),
             "name": participation.person.full_name,
+            # The verb follows the recorded gender; without one the sentence is worded without a verb
+            # that would need it (never "se zúčastnil(a)").
+            "attended": by_gender(
+                participation.person.grammatical_gender,
+                feminine=f"se zúčastnila vzdělávací aktivity „{event.title}“.",
+                masculine=f"se zúčastnil vzdělávací aktivity „{event.title}“.",
+                neutral=f"Potvrzujeme účast na vzdělávací aktivitě „{event.title}“.",
+            ),
+            "hours_count": count(participation.hours, HODINA),
             "in_person_hours": hours_text(participation.in_person_hours),
             "distance_hours": hours_text(participation.distance_hours),
             "hours": hours_text(participation.hours),

@@ -107,7 +107,17 @@ class TrainingEventForm(SpojkaModelForm):
 
 
 class ParticipationForm(SpojkaModelForm):
-    """One participant. Left empty, the hours are the event's (full attendance)."""
+    """One participant. Left empty, the hours are the event's (full attendance).
+
+    Distance hours over the cap of the cooperation description are not refused (they did happen)
+    but need a confirmation: the form shows how many will not count and asks once more.
+    """
+
+    accept_over_cap = forms.BooleanField(
+        label=_("Přesto uložit: vím, že se tyto distanční hodiny do závazku nezapočítají"),
+        required=False,
+        widget=forms.HiddenInput,
+    )
 
     class Meta:
         model = Participation
@@ -148,7 +158,29 @@ class ParticipationForm(SpojkaModelForm):
         )
         for field, message in errors.items():
             self.add_error(field, message)
+        if not errors and person is not None and not data.get("accept_over_cap"):
+            self._warn_over_cap(person, data["distance_hours"])
         return data
+
+    def _warn_over_cap(self, person, distance_hours) -> None:
+        warning = services.distance_cap_warning(
+            event=self.event, person=person, distance_hours=distance_hours, participation=self.instance
+        )
+        if warning is None:
+            return
+        self.fields["accept_over_cap"].widget = forms.CheckboxInput()
+        values = {"cap": hours_text(warning.cap), "n": hours_text(warning.not_counted)}
+        if warning.per_person:
+            message = _(
+                "Tato osoba má distanční strop %(cap)s h vyčerpán: %(n)s h distančně se jí do závazku "
+                "nezapočítá. Potvrďte, že účastníka přesto chcete uložit."
+            )
+        else:
+            message = _(
+                "Distanční strop %(cap)s h je vyčerpán: %(n)s h distančně se do závazku nezapočítá. "
+                "Potvrďte, že účastníka přesto chcete uložit."
+            )
+        self.add_error("accept_over_cap", message % values)
 
 
 class BulkParticipantsForm(forms.Form):

@@ -120,6 +120,10 @@ class TrainingResult:
     every person met.
 
     ``percent`` is 0–100, rounded down to one decimal so it never shows 100 before ``met``.
+
+    ``remaining_in_person`` is the part of ``remaining`` that can no longer be earned at distance
+    events because the cap is (or would be) used up; ``distance_room`` is how many distance hours
+    may still count (None without a cap; in ``per_person`` mode the sum over people).
     """
 
     mode: CommitmentMode
@@ -136,6 +140,23 @@ class TrainingResult:
     people: tuple[PersonHours, ...] = field(default_factory=tuple)
     people_met: int | None = None
     people_total: int | None = None
+    remaining_in_person: Decimal = ZERO
+    distance_room: Decimal | None = None
+
+    @property
+    def remainder_kind(self) -> str:
+        """How the rest may be earned: "none" (nothing left), "in_person" (all of it in person: the
+        cap is used up), "partly" (at least ``remaining_in_person`` hours in person) or "any"."""
+        if self.remaining <= 0:
+            return "none"
+        if self.remaining_in_person >= self.remaining:
+            return "in_person"
+        return "partly" if self.remaining_in_person > 0 else "any"
+
+
+def _in_person_needed(remaining: Decimal, room: Decimal | None) -> Decimal:
+    """Of ``remaining`` hours, those that cannot count at distance with ``room`` distance hours left."""
+    return ZERO if room is None else max(ZERO, remaining - room)
 
 
 def _capped(distance: Decimal, cap: Decimal | None) -> tuple[Decimal, Decimal]:
@@ -191,31 +212,42 @@ def evaluate_training(
         row = totals.setdefault(credit.person_id, [credit.person_name, ZERO, ZERO])
         row[1] += in_person
         row[2] += distance
+    if mode == CommitmentMode.TOTAL:
+        return _total_result(committed, cap, totals)
+    return _per_person_result(committed, cap, totals)
 
+
+def _total_result(committed: Decimal, cap: Decimal | None, totals: dict[Hashable, list]) -> TrainingResult:
     in_person_sum = sum((row[1] for row in totals.values()), ZERO)
     distance_sum = sum((row[2] for row in totals.values()), ZERO)
+    distance_counted, over_cap = _capped(distance_sum, cap)
+    counted = in_person_sum + distance_counted
+    remaining = max(ZERO, committed - counted)
+    room = None if cap is None else cap - distance_counted
+    return TrainingResult(
+        mode=CommitmentMode.TOTAL,
+        committed=committed,
+        max_distance=cap,
+        in_person=in_person_sum,
+        distance_total=distance_sum,
+        distance_counted=distance_counted,
+        distance_over_cap=over_cap,
+        counted_total=counted,
+        remaining=remaining,
+        met=counted >= committed,
+        percent=_percent(counted, committed),
+        remaining_in_person=_in_person_needed(remaining, room),
+        distance_room=room,
+        people=tuple(
+            PersonHours(person_id=pid, person_name=name, in_person=inp, distance=dist)
+            for pid, (name, inp, dist) in totals.items()
+        ),
+    )
 
-    if mode == CommitmentMode.TOTAL:
-        distance_counted, over_cap = _capped(distance_sum, cap)
-        counted = in_person_sum + distance_counted
-        return TrainingResult(
-            mode=mode,
-            committed=committed,
-            max_distance=cap,
-            in_person=in_person_sum,
-            distance_total=distance_sum,
-            distance_counted=distance_counted,
-            distance_over_cap=over_cap,
-            counted_total=counted,
-            remaining=max(ZERO, committed - counted),
-            met=counted >= committed,
-            percent=_percent(counted, committed),
-            people=tuple(
-                PersonHours(person_id=pid, person_name=name, in_person=inp, distance=dist)
-                for pid, (name, inp, dist) in totals.items()
-            ),
-        )
 
+def _per_person_result(
+    committed: Decimal, cap: Decimal | None, totals: dict[Hashable, list]
+) -> TrainingResult:
     rows = []
     for pid, (name, inp, dist) in totals.items():
         dist_counted, dist_over = _capped(dist, cap)
@@ -234,13 +266,15 @@ def evaluate_training(
         )
     over_cap_sum = sum((r.over_cap for r in rows), ZERO)
     remaining_sum = sum((r.remaining for r in rows), ZERO)
+    distance_sum = sum((r.distance for r in rows), ZERO)
+    rooms = [None if cap is None else cap - (r.distance - r.over_cap) for r in rows]
     target = committed * len(rows)
     people_met = sum(1 for r in rows if r.met)
     return TrainingResult(
-        mode=mode,
+        mode=CommitmentMode.PER_PERSON,
         committed=committed,
         max_distance=cap,
-        in_person=in_person_sum,
+        in_person=sum((r.in_person for r in rows), ZERO),
         distance_total=distance_sum,
         distance_counted=distance_sum - over_cap_sum,
         distance_over_cap=over_cap_sum,
@@ -253,4 +287,8 @@ def evaluate_training(
         people=tuple(rows),
         people_met=people_met,
         people_total=len(rows),
+        remaining_in_person=sum(
+            (_in_person_needed(r.remaining, room) for r, room in zip(rows, rooms, strict=True)), ZERO
+        ),
+        distance_room=None if cap is None else sum((room for room in rooms), ZERO),
     )

@@ -20,7 +20,13 @@ from django.utils.translation import gettext as _
 from spojka.cooperation.models import CooperationDescription, TerritorialUnit
 from spojka.lib.audit import HistoryRow, history_rows
 from spojka.lib.czech import hours as hours_text
-from spojka.training.indicator import Credit, TrainingCommitment, TrainingResult, evaluate_training
+from spojka.training.indicator import (
+    CommitmentMode,
+    Credit,
+    TrainingCommitment,
+    TrainingResult,
+    evaluate_training,
+)
 from spojka.training.models import Delivery, Participation, TrainingEvent, TrainingMaterial
 
 # --- Hours of one participant ------------------------------------------------------------------
@@ -184,6 +190,56 @@ def training_indicator(
     return evaluate_training(
         commitment=commitment, credits=credits, valid_from=description.valid_from, valid_to=valid_to
     )
+
+
+def description_on(*, unit: TerritorialUnit, day: date) -> CooperationDescription | None:
+    """The unit's cooperation description in force on ``day`` (the newest version if several)."""
+    return (
+        unit.descriptions.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day))
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+        .order_by("-version")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class CapWarning:
+    """Distance hours of one participation that the commitment will not count: the cap is used up."""
+
+    cap: Decimal
+    not_counted: Decimal
+    per_person: bool
+
+
+def distance_cap_warning(
+    *, event: TrainingEvent, person, distance_hours: Decimal, participation: Participation | None = None
+) -> CapWarning | None:
+    """Would crediting ``distance_hours`` to ``person`` at ``event`` go over the distance cap of the
+    description in force on the event's day? ``participation`` is the row being edited, if any."""
+    if distance_hours <= 0:
+        return None
+    description = description_on(unit=event.unit, day=event.last_day)
+    commitment = training_commitment(description) if description else None
+    if commitment is None or commitment.max_distance_hours is None:
+        return None
+    per_person = commitment.mode == CommitmentMode.PER_PERSON
+    credits = training_credits(
+        unit=event.unit_id, valid_from=description.valid_from, valid_to=description.valid_to
+    )
+    already = sum(
+        (c.distance_hours for c in credits if not per_person or c.person_id == person.pk), Decimal(0)
+    )
+    if (
+        participation is not None
+        and participation.pk
+        and (not per_person or participation.person_id == person.pk)
+    ):
+        already -= participation.distance_hours
+    cap = commitment.max_distance_hours
+    not_counted = max(Decimal(0), already + distance_hours - cap) - max(Decimal(0), already - cap)
+    if not_counted <= 0:
+        return None
+    return CapWarning(cap=cap, not_counted=not_counted, per_person=per_person)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,6 +15,7 @@ from spojka.cooperation.models import CooperationDescription, TerritorialUnit
 from spojka.cooperation.tenancy import unit_view
 from spojka.lib.downloads import download, download_file
 from spojka.lib.uploads import safe_filename
+from spojka.lib.urls import absolute_url
 from spojka.training import documents, services, xlsx
 from spojka.training.forms import (
     BulkParticipantsForm,
@@ -70,6 +72,10 @@ def event_list(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
             "descriptions": descriptions,
             "description": description,
             "result": result,
+            # A validity already over is judged, not "not yet met".
+            "period_closed": bool(
+                description and description.valid_to and description.valid_to < timezone.localdate()
+            ),
             # (row, raw hours): total mode shows what each person earned, before any cap.
             "people_rows": [(row, row.in_person + row.distance) for row in result.people] if result else [],
         },
@@ -254,9 +260,7 @@ def certificate(request: HttpRequest, unit: TerritorialUnit, pk: int, participan
     if participation.certificate_revoked:
         messages.error(request, _("Osvědčení bylo zneplatněno; nejprve je obnovte."))
         return redirect(event)
-    url = request.build_absolute_uri(
-        reverse("training:verify", kwargs={"code": participation.certificate_code})
-    )
+    url = absolute_url(reverse("training:verify", kwargs={"code": participation.certificate_code}))
     return documents.certificate(participation, verification_url=url).as_download()
 
 

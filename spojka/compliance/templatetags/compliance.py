@@ -34,7 +34,7 @@ def _badge(code: str, language: str | None) -> SafeString:
 
 
 def _item(e: Evidence, suffix: str = "", *, struck: bool = False) -> SafeString:
-    text = f"{date_short(e.date)} – {e.title}"
+    text = f"{date_short(e.date)} – {e.title}" if e.date else e.title
     label = format_html('<a href="{}">{}</a>', e.url, text) if e.url else format_html("{}", text)
     extra = []
     if e.state_label:
@@ -148,5 +148,12 @@ def rule_table(rs: RuleStatus) -> SafeString:
             table,
             _("Ručně vyřazeno:"),
             mark_safe("".join(_item(e, struck=True) for e in rs.excluded)),  # noqa: S308 (escaped items)
+        )
+    if rs.undated:
+        table = format_html(
+            "{}<p>{}</p><ul>{}</ul>",
+            table,
+            _("Ručně přiřazeno, ale nezapočítá se – dokument nemá datum vydání:"),
+            mark_safe("".join(_item(e) for e in rs.undated)),  # noqa: S308 (escaped items)
         )
     return table

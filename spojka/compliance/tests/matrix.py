@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.contrib.contenttypes.models import ContentType
-
 from spojka.compliance.models import Activity, EvidenceLink, Rule, RuleKind
 from spojka.testing.matrix_kinds import AUTHENTICATED, UNIT_READ, UNIT_WRITE, Entry, unit_kwargs
 
@@ -45,8 +43,7 @@ def build(world) -> None:
     world.evidence_link = EvidenceLink.objects.create(
         unit=world.unit,
         rule=world.rule,
-        content_type=ContentType.objects.get_for_model(Document),
-        object_id=world.report.pk,
+        document=world.report,
         included=False,
     )
 
@@ -74,6 +71,9 @@ ENTRIES = {
     ),
     "compliance:evidence_reset": Entry(
         UNIT_WRITE, lambda w: {**_rule(w), "link": w.evidence_link.pk}, method="POST"
+    ),
+    "compliance:description_renew": Entry(
+        UNIT_WRITE, lambda w: {"unit": w.unit.slug, "pk": w.description.pk}
     ),
     "compliance:overview": Entry(AUTHENTICATED, overrides=AGENCY_OVERVIEW),
     "compliance:overview_export": Entry(AUTHENTICATED, overrides=AGENCY_OVERVIEW),

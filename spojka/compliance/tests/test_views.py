@@ -6,6 +6,7 @@ import io
 from datetime import timedelta
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -22,6 +23,7 @@ from spojka.compliance.tests.helpers import (
 )
 from spojka.conftest import make_unit
 from spojka.cooperation.models import CooperationDescription, Region
+from spojka.meetings.models import Meeting
 
 
 @pytest.fixture
@@ -30,6 +32,7 @@ def current(world):
     today = timezone.localdate()
     world.description.valid_from = today - timedelta(days=400)
     world.description.valid_to = today + timedelta(days=60)
+    world.description.status = "valid"  # in force: its lifecycle done, today inside its dates
     world.description.save()
     world.today = today
     return world
@@ -96,9 +99,19 @@ class TestDashboard:
         meeting(w.unit, w.today + timedelta(days=5), state="planned", title="Příští jednání")
         client = login(w.users["editor"])
 
-        with django_assert_num_queries(14):
+        # The first visit evaluates the schedule (five queries) and caches it under the unit's token.
+        # The summary on top: open and overdue tasks counted, the first overdue ones, the next meeting.
+        with django_assert_num_queries(16):
             response = client.get(dashboard_url(w.unit))
+        with django_assert_num_queries(11):
+            again = client.get(dashboard_url(w.unit))
         assert "Příští jednání" in response.content.decode()
+        assert [
+            (a.activity.pk, a.status, [r.current_status for r in a.rules]) for a in again.context["statuses"]
+        ] == [
+            (a.activity.pk, a.status, [r.current_status for r in a.rules])
+            for a in response.context["statuses"]
+        ]
 
 
 class TestRulePages:
@@ -117,7 +130,7 @@ class TestRulePages:
 
         assert response.status_code == 302
         link = EvidenceLink.objects.get(rule=rule)
-        assert (link.included, link.object_id, link.unit_id) == (False, report.pk, w.unit.pk)
+        assert (link.included, link.document_id, link.unit_id) == (False, report.pk, w.unit.pk)
         assert "Ručně vyřazeno" in client.get(url).content.decode()
 
         client.post(
@@ -205,9 +218,12 @@ class TestOverview:
     ):
         make_units(count, consultant=world.users["consultant"])
         client = login(world.users["agency_admin"])
-        with django_assert_num_queries(10):
+        call_command("refresh_statuses", stdout=io.StringIO())  # the nightly job
+        # One unit changed since: its stored status is brought up to date, the others only read.
+        meeting(Meeting.objects.first().unit, timezone.localdate(), state="held")
+        with django_assert_num_queries(15):
             response = client.get(reverse("compliance:overview"))
-        with django_assert_num_queries(10):  # sorting by status evaluates every unit, still in bulk
+        with django_assert_num_queries(8):  # filtered, sorted and paged in the database
             by_status = client.get(reverse("compliance:overview"), {"sort": "status"})
         assert len(by_status.context["rows"]) == min(count + 2, 50)
         page = response.context["page"]

@@ -15,6 +15,61 @@ def hours(value) -> str:
     return czech.hours(value)
 
 
+# Nouns a template may count by name: {{ n|count:"hodina" }} → "4 hodiny".
+_NOUNS = {
+    "hodina": czech.HODINA,
+    "osoba": czech.OSOBA,
+    "jednání": czech.JEDNANI,
+    "člen": czech.CLEN,
+    "den": czech.DEN,
+    "účastník": czech.UCASTNIK,
+    "organizace": czech.ORGANIZACE,
+    "dokument": czech.DOKUMENT,
+    "úkol": czech.UKOL,
+}
+
+
+def _forms(arg: str) -> tuple[str, str, str]:
+    if arg in _NOUNS:
+        return _NOUNS[arg]
+    forms = tuple(part.strip() for part in arg.split(","))
+    if len(forms) != 3:
+        raise template.TemplateSyntaxError(f"count needs a known noun or three forms, got {arg!r}")
+    return forms
+
+
+@register.filter
+def count(value, arg: str) -> str:
+    """``4|count:"hodina"`` → "4 hodiny"; ``5|count:"kus,kusy,kusů"`` → "5 kusů"."""
+    return czech.count(value, _forms(arg))
+
+
+@register.filter
+def plural(value, arg: str) -> str:
+    """Only the noun's form after ``value``: ``{{ n }} {{ n|plural:"osoba" }}``."""
+    return czech.plural_form(value, _forms(arg))
+
+
+@register.filter
+def percent(value) -> str:
+    """75 % with a non-breaking space."""
+    return czech.percent(value)
+
+
+@register.filter
+def integer(value) -> str:
+    """A count without decimals when whole: 120, not 120,00."""
+    return czech.integer_or_decimal(value)
+
+
+@register.filter
+def czech_sorted(items, attribute: str = ""):
+    """A list in Czech alphabetical order, by ``attribute`` of each item if given."""
+    if attribute:
+        return czech.sorted_czech(items, key=lambda item: str(getattr(item, attribute, "")))
+    return czech.sorted_czech(items)
+
+
 @register.filter
 def money(value) -> str:
     return czech.money(value)

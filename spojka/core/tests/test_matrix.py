@@ -27,6 +27,7 @@ MATRIX_APPS = [
     "compliance",
     "reports",
     "importer",
+    "access",
 ]
 # Django admin has its own permission check (AgencyAdminSite.has_permission); its index is in the
 # matrix as a representative, the other admin URLs are Django's own.

@@ -172,6 +172,20 @@ def test_a_unit_with_the_same_ico_is_reused_and_keeps_its_name(world):
     assert description.activities.count() == 6
 
 
+def test_organisations_are_matched_and_created_within_the_unit_only(world):
+    """Another unit's organisation of the same name is neither matched nor changed (issue 13)."""
+    theirs = Organisation.objects.create(unit=world.other_unit, name="Úřad práce Jihlava")
+    own = Organisation.objects.create(unit=world.unit, name="F POINT")
+
+    import_confirm(draft=_draft(), data=_seed_data(), user=None)
+
+    assert list(theirs.people.all()) == [] and list(theirs.memberships.all()) == []
+    office = world.unit.organisations.get(name="Úřad práce Jihlava")
+    assert office.pk != theirs.pk and office.memberships.get().unit == world.unit
+    assert world.unit.organisations.filter(name__iexact="F POINT").get() == own
+    assert not Organisation.objects.exclude(unit=world.unit).exclude(pk=theirs.pk).exists()
+
+
 def test_a_new_unit_without_a_region_is_refused_and_nothing_is_written(db):
     before = _counts()
     with pytest.raises(ValidationError) as error:

@@ -105,7 +105,7 @@ def test_an_incomplete_rule_is_refused_next_to_its_field(world, login):
 
 
 def test_the_summary_says_what_is_created_and_what_matches(world, login):
-    Organisation.objects.create(name="Úřad práce Jihlava", category="public_institution")
+    Organisation.objects.create(unit=world.unit, name="Úřad práce Jihlava", category="public_institution")
     client = login(world.users["agency_admin"])
     page = client.get(_draft(SEED_TEXT).get_absolute_url()).content.decode()
     summary = page[page.index('id="souhrn"') :]

@@ -42,8 +42,12 @@ ENTRIES = {
     "meetings:decision_create": Entry(UNIT_WRITE, held_kwargs),
     "meetings:task_create": Entry(UNIT_WRITE, held_kwargs),
     "meetings:invitations_send": Entry(UNIT_WRITE, meeting_kwargs, method="POST"),
+    "meetings:invitation_resend": Entry(
+        UNIT_WRITE, lambda w: {**meeting_kwargs(w), "invitation": w.meeting_invitation.pk}, method="POST"
+    ),
     "meetings:attendance_sheet": Entry(UNIT_READ, _doc("docx")),
     "meetings:minutes_document": Entry(UNIT_READ, lambda w: {**held_kwargs(w), "fmt": "docx"}),
+    "meetings:meeting_calendar": Entry(UNIT_READ, meeting_kwargs),
     "meetings:scan_upload": Entry(UNIT_WRITE, meeting_kwargs),
     # The signed sheet carries signatures: writers only, partners get 403.
     "meetings:scan_download": Entry(UNIT_WRITE, held_kwargs),
@@ -63,7 +67,7 @@ def build(world) -> None:
     partnership, _created = LocalPartnership.objects.get_or_create(
         unit=unit, defaults={"established_by": "Rada města"}
     )
-    organisation = Organisation.objects.create(name="Charita Jihlava (jednání)")
+    organisation = Organisation.objects.create(unit=unit, name="Charita Jihlava (jednání)")
     person = Person.objects.create(
         unit=unit,
         first_name="Marie",
@@ -80,7 +84,7 @@ def build(world) -> None:
         unit=unit, title="Jednání LP", includes_lp=True, starts_at=start, ends_at=start + timedelta(hours=2)
     )
     world.meeting.working_groups.add(group)
-    world.meeting.invitations.create(unit=unit, person=person)
+    world.meeting_invitation = world.meeting.invitations.create(unit=unit, person=person)
     world.meeting.agenda_items.create(unit=unit, order=1, title="Úvod")
     past = (timezone.now() - timedelta(days=2)).replace(second=0, microsecond=0)
     world.held_meeting = Meeting.objects.create(

@@ -39,7 +39,7 @@ def _meeting_post(w, **overrides) -> dict:
 def test_one_meeting_of_the_lp_and_a_group_invites_the_bodies_current_members_once(mw, login):
     group_member = Person.objects.create(unit=mw.unit, first_name="Petr", last_name="Skupinový")
     former = Person.objects.create(unit=mw.unit, first_name="Olga", last_name="Bývalá")
-    org = Organisation.objects.create(name="Úřad práce")
+    org = Organisation.objects.create(unit=mw.unit, name="Úřad práce")
     PartnershipMember.objects.create(
         unit=mw.unit,
         organisation=org,
@@ -96,9 +96,10 @@ def test_a_meeting_that_ends_before_it_starts_is_refused_next_to_the_end_field(m
     assert Meeting.objects.count() == before
 
 
-def test_an_lp_plenary_must_be_a_session_of_the_lp(mw, login):
+def test_the_kind_lp_plenary_makes_it_a_session_of_the_lp_without_a_second_tick(mw, login):
     response = login(mw.users["editor"]).post(_url("meeting_create", mw), _meeting_post(mw, includes_lp=""))
-    assert "includes_lp" in response.context["form"].errors
+    assert response.status_code == 302
+    assert Meeting.objects.latest("pk").includes_lp is True
 
 
 def test_a_working_group_of_another_unit_cannot_be_chosen(mw, login):
@@ -186,15 +187,15 @@ def test_state_changes_out_of_order_are_refused_in_czech(mw):
 
 
 def test_attendance_and_guests_are_recorded(mw, login):
-    invitation = mw.meeting.invitations.get()
+    invitation = mw.held_meeting.invitations.get()
     response = login(mw.users["editor"]).post(
-        _url("attendance_edit", mw, pk=mw.meeting.pk),
+        _url("attendance_edit", mw, pk=mw.held_meeting.pk),
         {f"a{invitation.pk}": "excused", "guests": "Jana Nová | Charita\nKarel Host"},
     )
     assert response.status_code == 302
     invitation.refresh_from_db()
     assert invitation.attendance == Attendance.EXCUSED
-    assert [(g.name, g.organisation) for g in mw.meeting.guests.all()] == [
+    assert [(g.name, g.organisation) for g in mw.held_meeting.guests.all()] == [
         ("Jana Nová", "Charita"),
         ("Karel Host", ""),
     ]
@@ -236,7 +237,7 @@ def test_quorum_of_an_lp_session_counts_only_the_plenarys_members_present(mw):
     group_person = Person.objects.create(unit=mw.unit, first_name="Petr", last_name="Skupinový")
     PartnershipMember.objects.create(
         unit=mw.unit,
-        organisation=Organisation.objects.create(name="Úřad práce"),
+        organisation=Organisation.objects.create(unit=mw.unit, name="Úřad práce"),
         representative=group_person,
         working_group=mw.meeting_group,
         valid_from=date(2021, 1, 1),

@@ -32,7 +32,7 @@ def build(world) -> None:
         default_storage.save(MATRIX_FILE, ContentFile(TINY_PDF))
     unit = world.unit
     world.organisation = Organisation.objects.create(
-        name="Úřad práce Jihlava", category=OrganisationCategory.PUBLIC_INSTITUTION, registered_by=unit
+        name="Úřad práce Jihlava", category=OrganisationCategory.PUBLIC_INSTITUTION, unit=unit
     )
     world.person = Person.objects.create(
         unit=unit,

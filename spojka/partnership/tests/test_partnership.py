@@ -35,8 +35,8 @@ def lp(world):
     return LocalPartnership.objects.create(unit=world.unit, established_by="radní pro sociální věci")
 
 
-def _org(name: str, category=OrganisationCategory.NGO) -> Organisation:
-    return Organisation.objects.create(name=name, category=category)
+def _org(world, name: str, category=OrganisationCategory.NGO, *, unit=None) -> Organisation:
+    return Organisation.objects.create(unit=unit or world.unit, name=name, category=category)
 
 
 def _person(world, last_name: str, organisation=None) -> Person:
@@ -73,7 +73,7 @@ def test_invalid_ico_is_refused_in_czech_next_to_the_field_and_nothing_is_saved(
     assert not Organisation.objects.exists()
 
 
-def test_valid_ico_saves_the_organisation_into_the_shared_registry_reachable_from_the_unit(world, login):
+def test_valid_ico_saves_the_organisation_into_the_units_records_reachable_only_from_the_unit(world, login):
     client = login(world.users["editor"])
     response = client.post(
         _url("organisation_create", world),
@@ -85,9 +85,9 @@ def test_valid_ico_saves_the_organisation_into_the_shared_registry_reachable_fro
     )
     assert response.status_code == 302
     organisation = Organisation.objects.get()
-    assert organisation.registered_by == world.unit
+    assert organisation.unit == world.unit
     assert client.get(_url("organisation_edit", world, pk=organisation.pk)).status_code == 200
-    # Another unit cannot reach it: it has no people or seats there.
+    # Another unit cannot reach it, not even through its own URL.
     outsider = login(world.users["outsider"])
     other = reverse(
         "partnership:organisation_edit", kwargs={"unit": world.other_unit.slug, "pk": organisation.pk}
@@ -95,13 +95,16 @@ def test_valid_ico_saves_the_organisation_into_the_shared_registry_reachable_fro
     assert outsider.get(other).status_code == 404
 
 
-def test_an_ico_already_in_the_registry_is_refused_so_the_organisation_is_not_duplicated(world, login):
-    Organisation.objects.create(name="Město Jihlava", ico="00286010")
+def test_an_ico_already_in_the_units_records_is_refused_so_the_organisation_is_not_duplicated(world, login):
+    Organisation.objects.create(unit=world.unit, name="Město Jihlava", ico="00286010")
     client = login(world.users["editor"])
     response = client.post(
         _url("organisation_create", world), {"name": "Jihlava", "ico": "00286010", "category": "other"}
     )
-    assert "Organizace s tímto IČO už v rejstříku je (Město Jihlava)" in response.content.decode()
+    assert (
+        "Organizace s tímto IČO už je mezi organizacemi územního celku (Město Jihlava)"
+        in response.content.decode()
+    )
     assert Organisation.objects.count() == 1
 
 
@@ -117,6 +120,20 @@ def test_invalid_email_is_refused_in_czech_and_the_person_is_not_saved(world, lo
     assert not Person.objects.exists()
 
 
+def test_the_person_form_records_the_grammatical_gender_documents_inflect_by(world, login):
+    client = login(world.users["editor"])
+    form_page = client.get(_url("person_create", world)).content.decode()
+    assert "Mluvnický rod" in form_page
+    response = client.post(
+        _url("person_create", world),
+        {"first_name": "Jana", "last_name": "Nová", "grammatical_gender": "feminine"},
+    )
+    assert response.status_code == 302
+    assert Person.objects.get(last_name="Nová").grammatical_gender == "feminine"
+    client.post(_url("person_create", world), {"first_name": "Alex", "last_name": "Bílý"})
+    assert Person.objects.get(last_name="Bílý").grammatical_gender == ""
+
+
 def test_person_full_name_carries_titles(world):
     person = Person(
         unit=world.unit, title_before="Mgr.", first_name="Lumír", last_name="Bartů", title_after="Ph.D."
@@ -125,7 +142,7 @@ def test_person_full_name_carries_titles(world):
 
 
 def test_overlapping_duplicate_membership_is_refused_in_czech_and_nothing_is_saved(world, login, lp):
-    organisation = _org("Občanská poradna Jihlava")
+    organisation = _org(world, "Občanská poradna Jihlava")
     person = _person(world, "Kolářová", organisation)
     _seat(world, organisation, person, start=date(2021, 6, 1))
     client = login(world.users["editor"])
@@ -154,7 +171,7 @@ def test_overlapping_duplicate_membership_is_refused_in_czech_and_nothing_is_sav
 
 
 def test_a_new_seat_after_the_old_one_ended_is_allowed_and_the_history_is_kept(world, login, lp):
-    organisation = _org("F POINT")
+    organisation = _org(world, "F POINT")
     person = _person(world, "Navrátil", organisation)
     old = _seat(world, organisation, person, start=date(2021, 6, 1), end=date(2021, 12, 31))
     group = WorkingGroup.objects.create(unit=world.unit, partnership=lp, name="komunitní plánování")
@@ -175,7 +192,7 @@ def test_a_new_seat_after_the_old_one_ended_is_allowed_and_the_history_is_kept(w
 
 
 def test_ending_a_membership_keeps_it_in_history_and_an_end_before_the_start_is_refused(world, login, lp):
-    organisation = _org("Bílý kruh bezpečí")
+    organisation = _org(world, "Bílý kruh bezpečí")
     person = _person(world, "Čermáková", organisation)
     seat = _seat(world, organisation, person, start=date(2021, 6, 1))
     client = login(world.users["editor"])
@@ -192,7 +209,7 @@ def test_ending_a_membership_keeps_it_in_history_and_an_end_before_the_start_is_
 
 
 def test_people_of_another_unit_cannot_be_chosen_as_representative(world, login, lp):
-    organisation = _org("Charita")
+    organisation = _org(world, "Charita")
     stranger = Person.objects.create(unit=world.other_unit, first_name="Cizí", last_name="Osoba")
     client = login(world.users["editor"])
     response = client.post(
@@ -261,17 +278,17 @@ def test_quorum_for_counts_plenary_seats_valid_that_day_and_uses_the_statute_the
     person = _person(world, "Zástupce")
     # Seven plenary seats on 1. 3. 2022: five open, one ending that very day, one starting that day.
     for i in range(5):
-        _seat(world, _org(f"Org {i}"), person, start=date(2021, 1, 1))
-    _seat(world, _org("Končí"), person, start=date(2021, 1, 1), end=date(2022, 3, 1))
-    _seat(world, _org("Začíná"), person, start=date(2022, 3, 1))
+        _seat(world, _org(world, f"Org {i}"), person, start=date(2021, 1, 1))
+    _seat(world, _org(world, "Končí"), person, start=date(2021, 1, 1), end=date(2022, 3, 1))
+    _seat(world, _org(world, "Začíná"), person, start=date(2022, 3, 1))
     # Not counted: an ended seat, a future seat, a working-group seat, a seat in another unit.
-    _seat(world, _org("Skončila"), person, start=date(2021, 1, 1), end=date(2022, 2, 28))
-    _seat(world, _org("Budoucí"), person, start=date(2022, 3, 2))
-    _seat(world, _org("Ve skupině"), person, start=date(2021, 1, 1), group=group)
+    _seat(world, _org(world, "Skončila"), person, start=date(2021, 1, 1), end=date(2022, 2, 28))
+    _seat(world, _org(world, "Budoucí"), person, start=date(2022, 3, 2))
+    _seat(world, _org(world, "Ve skupině"), person, start=date(2021, 1, 1), group=group)
     other_person = Person.objects.create(unit=world.other_unit, first_name="A", last_name="B")
     PartnershipMember.objects.create(
         unit=world.other_unit,
-        organisation=_org("Jinde"),
+        organisation=_org(world, "Jinde", unit=world.other_unit),
         representative=other_person,
         valid_from=date(2021, 1, 1),
     )
@@ -332,7 +349,7 @@ def _populate(world, lp, rows: int) -> None:
     groups = [WorkingGroup.objects.create(unit=world.unit, partnership=lp, name=f"PS {i}") for i in range(3)]
     categories = list(OrganisationCategory.values)
     for i in range(rows):
-        organisation = _org(f"Organizace {i:03}", categories[i % len(categories)])
+        organisation = _org(world, f"Organizace {i:03}", categories[i % len(categories)])
         person = _person(world, f"Osoba {i:03}", organisation)
         deputy = _person(world, f"Náhradník {i:03}", organisation)
         seat = _seat(
@@ -371,14 +388,16 @@ def test_list_pages_run_the_same_number_of_queries_for_10_and_200_members(
 def test_overview_groups_current_members_by_category(world, login, lp):
     _seat(
         world,
-        _org("Úřad práce Jihlava", OrganisationCategory.PUBLIC_INSTITUTION),
+        _org(world, "Úřad práce Jihlava", OrganisationCategory.PUBLIC_INSTITUTION),
         _person(world, "A"),
         start=date(2021, 1, 1),
     )
-    _seat(world, _org("F POINT", OrganisationCategory.NGO), _person(world, "B"), start=date(2021, 1, 1))
+    _seat(
+        world, _org(world, "F POINT", OrganisationCategory.NGO), _person(world, "B"), start=date(2021, 1, 1)
+    )
     _seat(
         world,
-        _org("Dřívější", OrganisationCategory.NGO),
+        _org(world, "Dřívější", OrganisationCategory.NGO),
         _person(world, "C"),
         start=date(2019, 1, 1),
         end=date(2020, 1, 1),
@@ -430,7 +449,7 @@ def test_demo_loads_jihlava_partnership_from_the_seed_and_a_second_run_changes_n
 
 
 def test_objects_of_another_unit_are_404_even_through_the_outsiders_own_unit(world, login, lp):
-    organisation = _org("Charita")
+    organisation = _org(world, "Charita")
     person = _person(world, "Jihlavská", organisation)
     seat = _seat(world, organisation, person, start=date(2021, 1, 1))
     group = WorkingGroup.objects.create(unit=world.unit, partnership=lp, name="PS")
@@ -448,7 +467,7 @@ def test_objects_of_another_unit_are_404_even_through_the_outsiders_own_unit(wor
 
 
 def test_a_change_of_a_membership_is_in_its_history(world, login, lp):
-    organisation = _org("F POINT")
+    organisation = _org(world, "F POINT")
     person = _person(world, "Navrátil", organisation)
     client = login(world.users["editor"])
     client.post(

@@ -15,7 +15,9 @@ def _media_in_tmp(settings, tmp_path):
 @pytest.fixture
 def staff(world):
     """Three released members of Jihlava's staff, one with an organisation and contact details."""
-    office = Organisation.objects.create(name="Magistrát města Jihlavy", category="city_department")
+    office = Organisation.objects.create(
+        unit=world.unit, name="Magistrát města Jihlavy", category="city_department"
+    )
     return [
         make_person(
             world.unit,

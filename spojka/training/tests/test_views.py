@@ -12,6 +12,7 @@ from django.test.utils import override_settings
 from django.urls import reverse
 from pypdf import PdfReader
 
+from spojka.documents.tests.helpers import normalise
 from spojka.training.models import Participation, TrainingEvent, TrainingMaterial
 from spojka.training.tests.helpers import attend, make_event, make_person
 
@@ -241,8 +242,26 @@ class TestDocuments:
         assert "Osvědčení" in text
         assert "Bc. Lenka Modrá" in text
         assert "Sousedské soužití" in text
-        assert "3 hodin" in text
+        assert "Rozsah účasti: 3 hodiny" in normalise(text)
         assert participation.certificate_code in text.replace("\n", "")
+        # No gender recorded: a wording that needs none, never "se zúčastnil(a)".
+        assert "Potvrzujeme účast na vzdělávací aktivitě" in normalise(text)
+        assert "(a)" not in text
+
+    @pytest.mark.parametrize(
+        ("gender", "verb"), [("feminine", "se zúčastnila"), ("masculine", "se zúčastnil vzdělávací")]
+    )
+    def test_certificate_verb_follows_the_recorded_gender(self, world, staff, login, gender, verb):
+        event = make_event(world.unit, "Sousedské soužití", in_person="4")
+        staff[0].grammatical_gender = gender
+        staff[0].save()
+        participation = attend(event, staff[0], in_person="4")
+        response = login(world.users["editor"]).get(
+            event_url(world, event, "certificate", participant=participation.pk)
+        )
+        text = normalise(pdf_text(response.getvalue()))
+        assert verb in text
+        assert "Rozsah účasti: 4 hodiny" in text
 
     def test_attendance_sheet_lists_the_participants(self, world, staff, login):
         event = make_event(world.unit, "Sousedské soužití")

@@ -6,10 +6,12 @@ passwords. Each app contributes its part through a ``demo.load`` function, in de
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from spojka.accounts.models import Membership, Role, User
+from spojka.accounts.models import Invitation, Membership, Role, User
 from spojka.compliance import demo as compliance_demo
 from spojka.cooperation import demo as cooperation_demo
 from spojka.documents import demo as documents_demo
@@ -32,6 +34,9 @@ DEMO_MODULES = [
 ]
 
 DEMO_PASSWORD = "demo"
+ACCESS_SINCE = date(2021, 11, 2)  # the memorandum with Jihlava
+FORMER_ENDED = date(2025, 6, 30)
+PENDING_EMAIL = "nova.partnerka@example.org"
 DEMO_ACCOUNTS = [
     # username, full name, unit key, role
     ("agentura", "Alena Centrální", None, Role.AGENCY_ADMIN),
@@ -70,5 +75,40 @@ class Command(BaseCommand):
             user.save()
             if unit_key:
                 Membership.objects.update_or_create(
-                    user=user, unit=context[unit_key], defaults={"role": role}
+                    user=user,
+                    unit=context[unit_key],
+                    defaults={"role": role, "valid_from": ACCESS_SINCE, "ends_on": None},
                 )
+        self._access_flows(context)
+
+    def _access_flows(self, context: dict) -> None:
+        """A former member of Jihlava and a pending invitation, for the Přístupy page."""
+        jihlava, inviter = context["jihlava"], User.objects.get(username="jihlava")
+        former, created = User.objects.get_or_create(
+            username="byvaly",
+            defaults={"first_name": "Bohumil", "last_name": "Bývalý", "email": "byvaly@example.org"},
+        )
+        if created:
+            former.set_password(DEMO_PASSWORD)
+            former.save()
+        Membership.objects.update_or_create(
+            user=former,
+            unit=jihlava,
+            defaults={
+                "role": Role.PARTNER,
+                "valid_from": ACCESS_SINCE,
+                "ends_on": FORMER_ENDED,
+                "invited_by": inviter,
+            },
+        )
+        invitation = Invitation.objects.filter(
+            unit=jihlava, email=PENDING_EMAIL, accepted_at__isnull=True
+        ).first()
+        if invitation is None:
+            invitation = Invitation(unit=jihlava, email=PENDING_EMAIL, role=Role.PARTNER, invited_by=inviter)
+        elif invitation.state == Invitation.State.PENDING:
+            return
+        # Nobody knows this link (the demo sends no mail); "poslat znovu" on the page makes one.
+        invitation.new_token()
+        invitation.revoked_at = None
+        invitation.save()
