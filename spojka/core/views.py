@@ -11,8 +11,10 @@ from post_office.models import STATUS, Email
 from spojka.cooperation.tenancy import accessible_units, agency_admin_required, unit_view
 from spojka.core.forms import HistoryFilterForm
 from spojka.lib import mail as outbox_mail
-from spojka.lib.audit import history_rows, unit_entries
+from spojka.lib.audit import history_rows, unit_log_entries
 from spojka.lib.pagination import paginate
+
+HISTORY_PER_PAGE = 50
 
 
 @login_required
@@ -52,9 +54,9 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 @unit_view()
 def unit_history(request: HttpRequest, unit) -> HttpResponse:
     """The unit's whole history, filtered by who, what and when, fifty changes a page."""
-    entries = unit_entries(unit.pk)
+    entries = unit_log_entries(unit.pk)
     form = HistoryFilterForm(request.GET or None, unit_entries=entries)
-    page = paginate(request, form.filter(entries))
+    page = paginate(request, form.filter(entries), per_page=HISTORY_PER_PAGE)
     return render(
         request,
         "core/unit_history.html",

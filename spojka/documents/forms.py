@@ -1,14 +1,18 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from jinja2 import TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SecurityError
 
 from spojka.cooperation.models import TerritorialUnit
 from spojka.documents.models import Document, DocumentVersion, Resolution, UnitTemplate
 from spojka.documents.render import DocumentSpec, render_docx
+from spojka.documents.template_budget import TemplateTooExpensive
 from spojka.lib.forms import SpojkaModelForm
 from spojka.lib.uploads import DOC, DOCX, JPEG, ODS, ODT, PDF, PNG, PPTX, XLS, XLSX, check_upload
 
@@ -124,11 +128,32 @@ class UnitTemplateForm(SpojkaModelForm):
             render_docx(template=content, context=context, filename="kontrola.docx", strict=True)
         except Exception as exc:  # any failure of a user's template is a validation error
             logger.info("uploaded template refused: %s", exc)
-            raise ValidationError(
-                _(
-                    "Šablonu se nepodařilo vyplnit údaji územního celku (%(error)s). Zkontrolujte značky "
-                    "v dvojitých složených závorkách a porovnejte je se staženou šablonou."
-                )
-                % {"error": str(exc)[:200]}
-            ) from exc
+            raise ValidationError(_template_problem(exc)) from exc
         return upload
+
+
+def _template_problem(exc: Exception) -> str:
+    """What is wrong with an uploaded template, in Czech (never the library's own English text)."""
+    if isinstance(exc, TemplateTooExpensive):
+        reason = _(
+            "vyplňovala by se příliš dlouho nebo by byla příliš velká (například vnořené cykly nebo velká "
+            "čísla ve značkách). Zjednodušte ji."
+        )
+    elif isinstance(exc, UndefinedError):
+        match = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", str(exc))
+        name = next((g for g in match.groups() if g), "") if match else ""
+        reason = _("značku „%(name)s“ Spojka nezná. Porovnejte značky se staženou šablonou.") % {
+            "name": name[:80]
+        }
+    elif isinstance(exc, TemplateSyntaxError):
+        reason = _(
+            "značky jsou chybně zapsané (například neuzavřená složená závorka nebo cyklus bez konce). "
+            "Porovnejte je se staženou šablonou."
+        )
+    elif isinstance(exc, SecurityError):
+        reason = _("šablona se pokouší o operaci, kterou Spojka nedovoluje.")
+    else:
+        reason = _(
+            "zkontrolujte značky v dvojitých složených závorkách a porovnejte je se staženou šablonou."
+        )
+    return _("Šablonu se nepodařilo vyplnit údaji územního celku: %(reason)s") % {"reason": reason}

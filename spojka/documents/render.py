@@ -13,6 +13,7 @@ A renderer returns a :class:`RenderedDocument` (file name, content type, bytes).
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from django.http import Http404
 from django.template.loader import render_to_string
 
 from spojka.cooperation.models import TerritorialUnit
+from spojka.documents.template_budget import BudgetedSandbox
 from spojka.lib.downloads import DOCX, PDF, download
 
 FORMATS = ("pdf", "docx")
@@ -110,10 +112,33 @@ def render_pdf(*, template_name: str, context: dict, filename: str) -> RenderedD
     """
     from weasyprint import HTML  # imported lazily: loading Pango costs time at start-up
 
-    html = render_to_string(template_name, context)
+    html = breakable(render_to_string(template_name, context))
     base_url = str(Path(settings.BASE_DIR) / "spojka")
     content = HTML(string=html, base_url=base_url).write_pdf()
     return RenderedDocument(filename=filename, content_type=PDF, content=content)
+
+
+# WeasyPrint's line breaking grows far faster than linearly with the length of an unbreakable
+# token, above all in a table cell with hyphenation: one pasted 3,000-character string held a worker
+# for half a minute. Longer tokens get a zero-width break opportunity every _TOKEN_PIECE characters
+# and no hyphenation; what the reader sees is the same text, wrapped.
+# A character of text, an HTML entity counting as one.
+_UNIT = r"(?:&#?\w+;|[^\s<>&\u200b])"
+_LONG_TOKEN = re.compile(_UNIT + "{61,}")
+_UNITS = re.compile(_UNIT)
+_TEXT_NODE = re.compile(r">([^<]+)<")
+_TOKEN_PIECE = 30
+
+
+def breakable(html: str) -> str:
+    """``html`` with every long unbroken token in its text made breakable (never inside tags)."""
+
+    def pieces(match: re.Match) -> str:
+        units = _UNITS.findall(match.group(0))
+        parts = ("".join(units[i : i + _TOKEN_PIECE]) for i in range(0, len(units), _TOKEN_PIECE))
+        return '<span class="long-token">' + "\u200b".join(parts) + "</span>"
+
+    return _TEXT_NODE.sub(lambda node: ">" + _LONG_TOKEN.sub(pieces, node.group(1)) + "<", html)
 
 
 def render_docx(
@@ -122,16 +147,17 @@ def render_docx(
     """Fill a DOCX template (Jinja tags inside Word, see docxtpl) with ``context``.
 
     Units may upload their own templates, so the Jinja environment is sandboxed: a template can
-    read the context but cannot reach Python internals. ``strict`` makes an unknown variable an
-    error instead of an empty string; it is used to check an uploaded template before accepting it.
+    read the context but cannot reach Python internals, and it has a budget of loop steps, sizes and
+    time (``template_budget``; exceeding it raises ``TemplateTooExpensive``). ``strict`` makes an
+    unknown variable an error instead of an empty string; it is used to check an uploaded template
+    before accepting it.
     """
     from docxtpl import DocxTemplate
     from jinja2 import StrictUndefined, Undefined
-    from jinja2.sandbox import SandboxedEnvironment
 
     source = io.BytesIO(template) if isinstance(template, bytes) else str(template)
     document = DocxTemplate(source)
-    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined if strict else Undefined)
+    env = BudgetedSandbox(autoescape=True, undefined=StrictUndefined if strict else Undefined)
     document.render(context, jinja_env=env, autoescape=True)
     buffer = io.BytesIO()
     document.save(buffer)

@@ -6,6 +6,7 @@ Other apps store their generated files (minutes, attendance sheets, certificates
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 
 from django.core.files.base import ContentFile
@@ -20,7 +21,7 @@ from spojka.documents.models import (
     UnitTemplate,
 )
 from spojka.documents.render import RenderedDocument
-from spojka.lib.uploads import safe_filename
+from spojka.lib.uploads import DOCX, safe_filename
 
 
 def _visible(doc_type: str, visible: bool | None) -> bool:
@@ -43,10 +44,11 @@ def version_add(
             number=last + 1,
             content_type=content_type,
             size=len(content),
+            sha256=hashlib.sha256(content).hexdigest(),
             created_by=user if getattr(user, "is_authenticated", False) else None,
             note=note,
         )
-        version.file.save(safe_filename(filename), ContentFile(content), save=False)
+        version.file.save(safe_filename(filename, content_type), ContentFile(content), save=False)
         version.save()
     return version
 
@@ -132,12 +134,12 @@ def template_replace(
     with transaction.atomic():
         template = unit.document_templates.filter(kind=kind).first() or UnitTemplate(unit=unit, kind=kind)
         template.uploaded_by = user
-        template.file.save(safe_filename(filename), ContentFile(content), save=False)
+        template.file.save(safe_filename(filename, DOCX), ContentFile(content), save=False)
         template.save()
     return template
 
 
 def template_reset(*, unit: TerritorialUnit, kind: str) -> None:
-    """Go back to the built-in template (the uploaded file is kept in storage, the row goes)."""
+    """Go back to the built-in template; the uploaded file leaves storage with its row (django-cleanup)."""
     for template in unit.document_templates.filter(kind=kind):
         template.delete()

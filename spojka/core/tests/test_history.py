@@ -9,7 +9,7 @@ from auditlog.context import set_actor
 from auditlog.models import LogEntry
 from django.urls import reverse
 
-from spojka.lib.audit import history_for, history_rows, unit_entries
+from spojka.lib.audit import history_for, history_rows, unit_log_entries
 from spojka.meetings.models import Meeting, MeetingKind, MeetingState, Task
 from spojka.partnership.models import Person
 
@@ -75,7 +75,7 @@ def test_a_deleted_related_object_keeps_its_name_and_dates_are_czech(world):
 
 
 def _task_rows(world, limit: int):
-    tasks = unit_entries(world.unit.pk).filter(content_type__model="task")
+    tasks = unit_log_entries(world.unit.pk).filter(content_type__model="task")
     return history_rows(tasks[:limit])
 
 
