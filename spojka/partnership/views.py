@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from spojka.cooperation.models import TerritorialUnit
 from spojka.cooperation.tenancy import unit_view
 from spojka.lib.audit import history_for
+from spojka.lib.czech import sorted_czech
 from spojka.lib.downloads import JSON, download, download_file
 from spojka.lib.forms import add_service_errors
 from spojka.lib.uploads import safe_filename
@@ -195,7 +196,10 @@ def member_end(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResp
 
 @unit_view()
 def person_list(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
-    people = unit.people.select_related("organisation")
+    # Czech alphabetical order (Č after C, Ch after H), which the database's own collation does not give.
+    people = sorted_czech(
+        unit.people.select_related("organisation"), key=lambda p: f"{p.last_name} {p.first_name}"
+    )
     return render(request, "partnership/person_list.html", {"unit": unit, "people": people})
 
 
@@ -229,7 +233,7 @@ def organisation_list(request: HttpRequest, unit: TerritorialUnit) -> HttpRespon
     return render(
         request,
         "partnership/organisation_list.html",
-        {"unit": unit, "organisations": unit.organisations.all()},
+        {"unit": unit, "organisations": sorted_czech(unit.organisations.all(), key=lambda o: o.name)},
     )
 
 

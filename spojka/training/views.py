@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from spojka.cooperation.models import CooperationDescription, TerritorialUnit
 from spojka.cooperation.tenancy import unit_view
+from spojka.documents.render import check_format
 from spojka.lib.czech import plural_form
 from spojka.lib.downloads import download, download_file
 from spojka.lib.uploads import safe_filename
@@ -278,8 +279,8 @@ def participant_import(request: HttpRequest, unit: TerritorialUnit, pk: int) -> 
 
 
 @personal_data_view
-def attendance_sheet(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
-    return documents.attendance_sheet(_event_or_404(unit, pk)).as_download()
+def attendance_sheet(request: HttpRequest, unit: TerritorialUnit, pk: int, fmt: str) -> HttpResponse:
+    return documents.attendance_sheet(_event_or_404(unit, pk), fmt=check_format(fmt)).as_download()
 
 
 @personal_data_view

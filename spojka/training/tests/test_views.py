@@ -267,7 +267,7 @@ class TestDocuments:
         event = make_event(world.unit, "Sousedské soužití")
         attend(event, staff[0])
         attend(event, staff[1])
-        response = login(world.users["editor"]).get(event_url(world, event, "attendance_sheet"))
+        response = login(world.users["editor"]).get(event_url(world, event, "attendance_sheet", fmt="pdf"))
         text = pdf_text(response.getvalue())
         assert "Prezenční listina" in text
         assert "Bc. Lenka Modrá" in text and "Tomáš Zelený" in text
