@@ -44,6 +44,9 @@ run: $(VENV)/.runtime node_modules/.installed
 	$(DEMO_ENV) $(PY) manage.py migrate --noinput -v0
 	$(DEMO_ENV) $(PY) manage.py load_demo
 	@echo "Spojka běží na http://$(HOST):$(PORT)/ (ukončíte Ctrl+C)"
+	@echo "Odeslané e-maily: var/mail/ a v aplikaci /agentura/posta/ (administrátor agentury)"
+	# The outbox worker delivers the demo's mail into var/mail; it ends with the server (same process group).
+	$(DEMO_ENV) $(PY) manage.py send_outbox --loop 5 & \
 	$(DEMO_ENV) $(VENV)/bin/gunicorn spojka.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
 
 lint: $(VENV)/.dev

@@ -101,3 +101,10 @@ from spojka.testing.browser import browser_page, chromium  # noqa: E402,F401
 def _media_in_tmp(settings, tmp_path):
     """Uploaded and generated files of a test go to its own temporary folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _mail_through_the_outbox(settings):
+    """Mail goes through the outbox as in production (Django's test setup would bypass it with
+    locmem); the outbox delivers to ``django.core.mail.outbox`` (see spojka.testing.mail.deliver)."""
+    settings.EMAIL_BACKEND = "post_office.EmailBackend"

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "auditlog",
+    "post_office",
     "spojka.core",
     "spojka.accounts",
     "spojka.cooperation",
@@ -97,6 +98,18 @@ TEMPLATES = [
 # second test run use PostgreSQL through DATABASE_URL.
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'spojka.sqlite3'}")
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writers wait their turn instead of failing with "database is locked": a transaction
+    # takes the write lock when it begins (IMMEDIATE, so a reader never has to upgrade mid-way, which
+    # SQLite refuses at once), a busy lock is waited for up to SQLITE_BUSY_TIMEOUT seconds, and in WAL
+    # mode readers never block the writer. Tested by spojka/lib/tests/test_sqlite_writers.py.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env_int("SQLITE_BUSY_TIMEOUT", 20),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -148,12 +161,39 @@ MEDIA_URL = "/media/"
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
 
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Mail never leaves from a request: Django's send_mail/EmailMessage queue it in the outbox
+# (django-post-office) and `manage.py send_outbox` (cron or `--loop`) delivers it through the real
+# transport, with retries and backoff (spojka/lib/mail.py).
+EMAIL_BACKEND = "post_office.EmailBackend"
+EMAIL_TRANSPORTS = {
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",  # the demo: files in var/mail
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "locmem": "django.core.mail.backends.locmem.EmailBackend",  # the tests: django.core.mail.outbox
+}
+EMAIL_TRANSPORT = env_str("EMAIL_TRANSPORT", "locmem" if TESTING else "file" if DEMO else "smtp")
+if EMAIL_TRANSPORT not in EMAIL_TRANSPORTS:
+    raise ConfigError(
+        f"EMAIL_TRANSPORT must be one of {', '.join(EMAIL_TRANSPORTS)}, not {EMAIL_TRANSPORT!r}."
+    )
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Seconds an SMTP connection may block the outbox worker (never a request).
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+POST_OFFICE = {
+    "BACKENDS": {"default": EMAIL_TRANSPORTS[EMAIL_TRANSPORT]},
+    "DEFAULT_PRIORITY": "medium",  # queued, never sent in the request
+    "LOG_LEVEL": 2,  # every attempt is logged, so the agency outbox shows why a message failed
+    "MESSAGE_ID_ENABLED": True,
+}
+# Delivery attempts of one message before it is marked failed; the n-th retry waits
+# OUTBOX_RETRY_SECONDS × 2^(n-1).
+OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 5)
+OUTBOX_RETRY_SECONDS = env_int("OUTBOX_RETRY_SECONDS", 60)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Spojka <spojka@localhost>")
 
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)

@@ -41,8 +41,8 @@ from django.utils.translation import gettext_lazy as _
 from spojka.compliance import engine
 from spojka.compliance.engine import Status
 from spojka.compliance.models import Activity, EvidenceLink, Rule, RuleKind, label_of
+from spojka.cooperation import validity
 from spojka.cooperation.models import CooperationDescription, TerritorialUnit
-from spojka.cooperation.models import Status as DescriptionStatus
 from spojka.documents.models import Document, DocumentType, Resolution
 from spojka.meetings.models import Meeting, MeetingKind, MeetingState
 from spojka.training.models import TrainingEvent
@@ -397,17 +397,26 @@ def evaluate_description(*, description: CooperationDescription, today: date) ->
     return evaluate_descriptions(descriptions=[description], today=today)[description.pk]
 
 
-def current_descriptions(units: Iterable[TerritorialUnit]) -> dict[int, CooperationDescription]:
-    """The description each unit is evaluated against: its valid one, else its newest version."""
+def current_descriptions(
+    units: Iterable[TerritorialUnit], today: date | None = None
+) -> dict[int, CooperationDescription]:
+    """The description each unit is evaluated against (one query).
+
+    The one in force today (``cooperation.validity``); while none is, the newest version that has
+    been in force (so an ended cooperation keeps showing its final standing), else the newest.
+    """
+    today = today or timezone.localdate()
     by_pk = {unit.pk: unit for unit in units}
     chosen: dict[int, CooperationDescription] = {}
+    rank: dict[int, int] = {}
     for description in CooperationDescription.objects.filter(unit__in=list(by_pk)).order_by("-version"):
         description.unit = by_pk[description.unit_id]  # already loaded: no query per description
-        held = chosen.get(description.unit_id)
-        if held is None or (
-            description.status == DescriptionStatus.VALID and held.status != DescriptionStatus.VALID
-        ):
-            chosen[description.unit_id] = description
+        if validity.in_force_on(description, today):
+            score = 2
+        else:
+            score = 1 if description.status in validity.IN_FORCE_STATUSES else 0
+        if score > rank.get(description.unit_id, -1):
+            chosen[description.unit_id], rank[description.unit_id] = description, score
     return chosen
 
 

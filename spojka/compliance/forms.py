@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from spojka.compliance.models import Activity, Rule, RuleKind
 from spojka.documents.models import DocumentType
-from spojka.lib.forms import SpojkaModelForm
+from spojka.lib.forms import DateInput, SpojkaModelForm
 from spojka.meetings.models import MeetingKind
 
 
@@ -108,3 +108,17 @@ class EvidenceForm(forms.Form):
         if not pk.isdigit():
             raise forms.ValidationError(_("Vyberte jednání nebo dokument ze seznamu."))
         return kind, int(pk)
+
+
+class RenewalForm(forms.Form):
+    """The new validity of a renewal; everything else is prefilled from the previous description."""
+
+    valid_from = forms.DateField(label=_("Platnost od"), widget=DateInput())
+    valid_to = forms.DateField(label=_("Platnost do"), widget=DateInput())
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("valid_from"), data.get("valid_to")
+        if start and end and end <= start:
+            self.add_error("valid_to", _("Konec platnosti musí být po jejím začátku."))
+        return data

@@ -6,8 +6,8 @@ e-mail address). A digest lists, for each of their units: deadlines falling due 
 (or are still marked planned although their day has passed).
 
 Safe to run twice a day: a ``ReminderDigest`` row per address and day is written in the same
-transaction as the e-mail is handed to the mail server, and an address that already has one for
-the day is skipped. A failed send rolls the row back, so the next run tries again.
+transaction as the e-mail is queued in the outbox (``spojka.lib.mail.remind_once``), and an
+address that already has one for the day is skipped. The outbox retries a failed delivery.
 """
 
 from __future__ import annotations
@@ -16,8 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.core.mail import EmailMessage, get_connection
-from django.db import IntegrityError, transaction
+from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,6 +27,7 @@ from spojka.compliance.engine import Status
 from spojka.compliance.models import ReminderDigest
 from spojka.cooperation.models import TerritorialUnit
 from spojka.lib.czech import date_short
+from spojka.lib.mail import remind_once
 from spojka.lib.urls import absolute_url
 from spojka.meetings.models import Meeting, MeetingState, Task, TaskState
 
@@ -137,21 +137,20 @@ def send_reminders(*, today: date) -> tuple[int, int]:
     recipients = {email: (users[email], items) for email, items in by_email.items()}
 
     sent = skipped = 0
-    connection = get_connection()
     for email, (user, unit_list) in sorted(recipients.items()):
-        try:
-            with transaction.atomic():
-                ReminderDigest.objects.create(
-                    email=email, sent_on=today, user=user, items=sum(r.count for r in unit_list)
-                )
-                EmailMessage(
-                    subject=_("Spojka: přehled upozornění %(date)s") % {"date": date_short(today)},
-                    body=_body(unit_list),
-                    to=[email],
-                    connection=connection,
-                ).send()
-        except IntegrityError:
+        message = EmailMessage(
+            subject=_("Spojka: přehled upozornění %(date)s") % {"date": date_short(today)},
+            body=_body(unit_list),
+            to=[email],
+        )
+
+        def record(email=email, user=user, unit_list=unit_list) -> None:
+            ReminderDigest.objects.create(
+                email=email, sent_on=today, user=user, items=sum(r.count for r in unit_list)
+            )
+
+        if remind_once(record, message):
+            sent += 1
+        else:
             skipped += 1  # already sent today
-            continue
-        sent += 1
     return sent, skipped

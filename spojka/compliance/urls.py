@@ -24,6 +24,7 @@ urlpatterns = [
         views.evidence_reset,
         name="evidence_reset",
     ),
+    path("u/<slug:unit>/popis/<int:pk>/navazat/", views.description_renew, name="description_renew"),
     path("agentura/prehled/", views.overview, name="overview"),
     path("agentura/prehled/export.xlsx", views.overview_export, name="overview_export"),
 ]

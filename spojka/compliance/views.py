@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
+from dateutil.relativedelta import relativedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -15,27 +15,35 @@ from django.views.decorators.http import require_POST
 from spojka.accounts.models import Membership, Role
 from spojka.compliance import evaluation, services, stored
 from spojka.compliance import overview as overview_service
-from spojka.compliance.engine import STATUS_CHOICES
-from spojka.compliance.forms import ActivityForm, EvidenceForm, RuleForm
+from spojka.compliance.engine import STATUS_CHOICES, Status
+from spojka.compliance.forms import ActivityForm, EvidenceForm, RenewalForm, RuleForm
 from spojka.compliance.models import Rule
+from spojka.compliance.summary import unit_summary
 from spojka.cooperation.models import CooperationDescription, Region, TerritorialUnit
 from spojka.cooperation.tenancy import unit_view
 from spojka.lib.audit import history_for
 from spojka.lib.czech import date_short
 from spojka.lib.forms import add_service_errors
-from spojka.meetings.models import MeetingState, TaskState
-from spojka.training.services import training_indicator
+from spojka.meetings.models import TaskState
 
 # How long before the end of validity the dashboard warns (days).
 VALIDITY_WARNING_DAYS = 90
 TASKS_SHOWN = 30
 
 
-def _training(description: CooperationDescription | None, today: date):
-    """The training indicator of the description (None shows "zatím bez údajů")."""
-    if description is None:
-        return None
-    return training_indicator(description=description, on=today)
+# Rules that need no attention now: collapsed on the dashboard.
+QUIET_STATUSES = (Status.MET, Status.NOT_STARTED, Status.NO_RULE)
+
+
+def _worst_first(statuses: list[evaluation.ActivityStatus]) -> list[evaluation.ActivityStatus]:
+    """Activities and their rules with the failed and at-risk first (stable within a severity)."""
+    ordered = sorted(statuses, key=lambda a: -a.status.severity)
+    return [
+        evaluation.ActivityStatus(
+            activity=a.activity, status=a.status, rules=sorted(a.rules, key=lambda r: -r.status.severity)
+        )
+        for a in ordered
+    ]
 
 
 # --- Unit dashboard ---------------------------------------------------------------------------
@@ -44,32 +52,26 @@ def _training(description: CooperationDescription | None, today: date):
 @unit_view()
 def dashboard(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
     today = timezone.localdate()
-    description = evaluation.current_descriptions([unit]).get(unit.pk)
+    description = evaluation.current_descriptions([unit], today).get(unit.pk)
     statuses = stored.statuses_of(description, today) if description else []
-    days_left = description.days_left(today) if description else None
-    next_meetings = list(
-        unit.meetings.filter(state=MeetingState.PLANNED, starts_at__gte=timezone.now()).order_by("starts_at")[
-            :5
-        ]
-    )
+    summary = unit_summary(unit=unit, description=description, statuses=statuses, today=today)
+    days_left = summary.validity.days_left if summary.validity and summary.validity.is_valid else None
     open_tasks = unit.tasks.filter(state=TaskState.OPEN)
     tasks = list(open_tasks.select_related("assignee").order_by("due_on", "pk")[:TASKS_SHOWN])
-    # Counted in the database: the list shows only the first TASKS_SHOWN.
-    task_counts = open_tasks.aggregate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
     return render(
         request,
         "compliance/dashboard.html",
         {
             "unit": unit,
             "description": description,
-            "statuses": statuses,
+            "summary": summary,
+            "statuses": _worst_first(statuses),
+            "quiet_statuses": QUIET_STATUSES,
             "today": today,
-            "days_left": days_left,
-            "validity_warning": days_left is not None and 0 <= days_left <= VALIDITY_WARNING_DAYS,
-            "next_meetings": next_meetings,
+            "validity_warning": days_left is not None and days_left <= VALIDITY_WARNING_DAYS,
             "tasks": tasks,
-            "task_counts": task_counts,
-            "training": _training(description, today),
+            "task_counts": {"open": summary.open_count, "overdue": summary.overdue_count},
+            "training": summary.training,
         },
     )
 
@@ -227,6 +229,52 @@ def evidence_reset(request: HttpRequest, unit: TerritorialUnit, pk: int, link: i
     services.evidence_reset(link=get_object_or_404(rule.links.filter(unit=unit), pk=link))
     messages.success(request, _("Ruční úprava byla zrušena, doklad se posuzuje automaticky."))
     return redirect(rule)
+
+
+# --- Renewal ---------------------------------------------------------------------------------
+
+
+def _renewal_initial(description: CooperationDescription) -> dict:
+    """The new validity proposed: from the day after the old one ends, for as long as it lasted."""
+    if not (description.valid_from and description.valid_to):
+        return {}
+    start = description.valid_to + timedelta(days=1)
+    years = description.validity_years  # "2 roky" stays two years, whatever the leap days
+    end = (
+        start + relativedelta(years=years) - timedelta(days=1)
+        if years
+        else start + (description.valid_to - description.valid_from)
+    )
+    return {"valid_from": start, "valid_to": end}
+
+
+@unit_view(write=True)
+def description_renew(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    """ "Navázat novým popisem spolupráce": a draft for the next period, prefilled from this one."""
+    description = get_object_or_404(unit.descriptions, pk=pk)
+    form = RenewalForm(request.POST or None, initial=_renewal_initial(description))
+    if request.method == "POST" and form.is_valid():
+        try:
+            renewal, left_behind = services.description_renew(description=description, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("Byl založen navazující popis spolupráce (návrh, verze %(v)s).") % {"v": renewal.version},
+            )
+            if left_behind:
+                messages.info(
+                    request,
+                    _("Jednorázové termíny minulého období se nepřenesly: %(n)s.") % {"n": left_behind},
+                )
+            return redirect(renewal)
+    return render(
+        request,
+        "compliance/description_renew.html",
+        {"unit": unit, "description": description, "form": form},
+        status=422 if form.errors else 200,
+    )
 
 
 # --- Agency overview --------------------------------------------------------------------------

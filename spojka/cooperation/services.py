@@ -114,14 +114,15 @@ def _replace_lines(description, model, rows: list[dict], key: str) -> None:
 
 
 @transaction.atomic
-def description_start_revision(*, description: CooperationDescription) -> CooperationDescription:
-    """A revision is a new draft version linked to the one it revises, with its content copied."""
-    if description.status == Status.DRAFT:
-        raise ValidationError(_("Návrh se upravuje přímo; revize se zakládá až z projednané verze."))
+def description_copy(*, description: CooperationDescription) -> CooperationDescription:
+    """A new draft version linked to ``description`` with its content (areas, ESIF, strategies) copied.
+
+    The approval steps (LP, approval, signatures) start again. A description has one successor:
+    a revision or a renewal, not both.
+    """
     if CooperationDescription.objects.filter(previous=description).exists():
-        raise ValidationError(_("Tato verze už revizi má."))
-    unit = description.unit
-    last = unit.descriptions.order_by("-version").first()
+        raise ValidationError(_("Na tuto verzi už navazuje jiná verze."))
+    last = description.unit.descriptions.order_by("-version").first()
     areas = list(description.thematic_areas.all())
     esif = list(description.esif_interventions.all())
     links = list(description.strategic_links.all())
@@ -145,3 +146,10 @@ def description_start_revision(*, description: CooperationDescription) -> Cooper
             obj.description = copy
             obj.save()
     return copy
+
+
+def description_start_revision(*, description: CooperationDescription) -> CooperationDescription:
+    """A revision is a new draft version linked to the one it revises, with its content copied."""
+    if description.status == Status.DRAFT:
+        raise ValidationError(_("Návrh se upravuje přímo; revize se zakládá až z projednané verze."))
+    return description_copy(description=description)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from spojka.accounts.models import Role
-from spojka.cooperation import services
+from spojka.cooperation import services, validity
 from spojka.cooperation.forms import (
     DescriptionForm,
     MemorandumForm,
@@ -57,8 +57,9 @@ def unit_create(request: HttpRequest) -> HttpResponse:
 
 @unit_view()
 def unit_detail(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
-    description = unit.descriptions.select_related("memorandum").first()
     today = timezone.localdate()
+    current = validity.current_description(unit, today)
+    description = current or unit.descriptions.select_related("memorandum").first()
     roles = [r for r in unit.role_assignments.all() if r.is_current(today)]
     return render(
         request,
@@ -66,6 +67,7 @@ def unit_detail(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
         {
             "unit": unit,
             "description": description,
+            "no_valid_description": current is None,
             "roles": roles,
             "days_left": description.days_left(today) if description else None,
             "history": history_for(unit, limit=10),
@@ -131,6 +133,9 @@ def description_detail(request: HttpRequest, unit: TerritorialUnit, pk: int) -> 
             "links": description.strategic_links.all(),
             "roles": roles,
             "today": today,
+            "succession": validity.succession(description.previous, description)
+            if description.previous
+            else None,
             "transition_form": TransitionForm(initial={"target": description.next_status}),
             "history": history_for(description),
         },

@@ -12,4 +12,6 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("prohlaseni-o-pristupnosti/", views.accessibility, name="accessibility"),
     path("u/<slug:unit>/historie/", views.unit_history, name="unit_history"),
+    path("agentura/posta/", views.outbox, name="outbox"),
+    path("agentura/posta/<int:pk>/", views.outbox_message, name="outbox_message"),
 ]

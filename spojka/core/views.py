@@ -3,19 +3,22 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from post_office.models import STATUS, Email
 
-from spojka.cooperation.tenancy import accessible_units, unit_view
+from spojka.cooperation.tenancy import accessible_units, agency_admin_required, unit_view
+from spojka.lib import mail as outbox_mail
 from spojka.lib.audit import history_for_unit
+from spojka.lib.pagination import paginate
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     units = list(accessible_units(request.user).only("slug")[:2])
-    if len(units) == 1:
-        return redirect("cooperation:unit_detail", unit=units[0].slug)
+    if len(units) == 1:  # the unit's landing page: what is due now
+        return redirect("compliance:dashboard", unit=units[0].slug)
     return redirect("cooperation:unit_list")
 
 
@@ -24,7 +27,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def switch_unit(request: HttpRequest) -> HttpResponse:
     slug = request.GET.get("unit", "")
     if slug and accessible_units(request.user).filter(slug=slug).exists():
-        return redirect("cooperation:unit_detail", unit=slug)
+        return redirect("compliance:dashboard", unit=slug)
     return redirect("cooperation:unit_list")
 
 
@@ -48,3 +51,50 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 @unit_view()
 def unit_history(request: HttpRequest, unit) -> HttpResponse:
     return render(request, "core/unit_history.html", {"unit": unit, "history": history_for_unit(unit.pk)})
+
+
+# --- The outbox: every e-mail Spojka queued, for the agency admin (the demo's mailbox too) -------
+
+OUTBOX_FILTERS = {
+    "": None,
+    "queued": [STATUS.queued, STATUS.requeued],
+    "sent": [STATUS.sent],
+    "failed": [STATUS.failed],
+}
+
+
+@agency_admin_required
+def outbox(request: HttpRequest) -> HttpResponse:
+    state = request.GET.get("stav", "")
+    emails = Email.objects.only(
+        "to", "subject", "status", "number_of_retries", "scheduled_time", "created"
+    ).order_by("-created", "-pk")
+    if OUTBOX_FILTERS.get(state):
+        emails = emails.filter(status__in=OUTBOX_FILTERS[state])
+    page = paginate(request, emails, per_page=50)
+    for email in page:
+        email.delivery_state = outbox_mail.delivery_state(email)
+        email.delivery_label = outbox_mail.delivery_label(email)
+    return render(
+        request,
+        "core/outbox.html",
+        {
+            "page": page,
+            "state": state if state in OUTBOX_FILTERS else "",
+            "states": outbox_mail.STATE_FILTERS,
+        },
+    )
+
+
+@agency_admin_required
+def outbox_message(request: HttpRequest, pk: int) -> HttpResponse:
+    email = get_object_or_404(Email.objects.prefetch_related("attachments", "logs"), pk=pk)
+    return render(
+        request,
+        "core/outbox_message.html",
+        {
+            "email": email,
+            "delivery_state": outbox_mail.delivery_state(email),
+            "delivery_label": outbox_mail.delivery_label(email),
+        },
+    )

@@ -142,6 +142,15 @@ class Invitation(TenantOwned):
     )
     attendance = models.CharField(_("účast"), max_length=10, choices=Attendance.choices, blank=True)
     sent_at = models.DateTimeField(_("pozvánka odeslána"), null=True, blank=True)
+    # The invitation's message in the outbox: its delivery state is shown on the meeting page.
+    email = models.ForeignKey(
+        "post_office.Email",
+        verbose_name=_("e-mail"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("pozvaná osoba")

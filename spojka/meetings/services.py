@@ -7,12 +7,13 @@ from datetime import date, datetime, timedelta
 
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from spojka.lib import mail as outbox
 from spojka.lib.czech import date_short
 from spojka.lib.urls import absolute_url
 from spojka.meetings.calendar import meeting_invitation_ics
@@ -354,8 +355,13 @@ def meeting_transition(
 # --- Invitations and the calendar feed ---------------------------------------------------------
 
 
+@transaction.atomic
 def send_invitations(*, meeting: Meeting, only_unsent: bool = False) -> int:
-    """E-mail each invited person with an e-mail address an invitation with an .ics attachment."""
+    """Queue for each invited person with an e-mail address an invitation with an .ics attachment.
+
+    The outbox delivers them (spojka/lib/mail.py); each invitation keeps its message, so the
+    meeting page shows whether it was sent.
+    """
     _check_not_final(meeting)
     if meeting.state != MeetingState.PLANNED:
         raise ValidationError(_("Pozvánky lze rozeslat jen na plánované jednání."))
@@ -369,7 +375,7 @@ def send_invitations(*, meeting: Meeting, only_unsent: bool = False) -> int:
     ics = meeting_invitation_ics(meeting)
     url = absolute_url(meeting.get_absolute_url())
     agenda = list(meeting.agenda_items.all())
-    messages = []
+    now = timezone.now()
     for invitation in invitations:
         body = render_to_string(
             "meetings/email/invitation.txt",
@@ -381,11 +387,17 @@ def send_invitations(*, meeting: Meeting, only_unsent: bool = False) -> int:
             to=[invitation.person.email],
         )
         message.attach("pozvanka.ics", ics, "text/calendar; method=REQUEST; charset=utf-8")
-        messages.append(message)
-    mail.get_connection().send_messages(messages)
-    now = timezone.now()
-    Invitation.objects.filter(pk__in=[i.pk for i in invitations]).update(sent_at=now)
-    return len(messages)
+        invitation.email = outbox.queue(message)
+        invitation.sent_at = now
+        invitation.save(update_fields=["email", "sent_at", "updated_at"])
+    return len(invitations)
+
+
+@transaction.atomic
+def invitation_resend(*, invitation: Invitation) -> None:
+    """Requeue an invitation whose delivery failed ("odeslat znovu")."""
+    if invitation.email is None or not outbox.resend(invitation.email):
+        raise ValidationError(_("Znovu lze odeslat jen pozvánku, jejíž odeslání se nepodařilo."))
 
 
 def calendar_feed_for(unit) -> CalendarFeed:
@@ -415,8 +427,9 @@ REMINDER_DAYS = (3, 7)
 def remind_unclosed_meetings(*, now: datetime | None = None) -> int:
     """Remind organisers of meetings held but not closed 3 and 7 days after they ended.
 
-    Each sent reminder is recorded (unique per meeting and threshold), so a second run, or two
-    runs at once on two machines, sends nothing twice. Returns the number of e-mails sent.
+    Each reminder is recorded (unique per meeting and threshold) and queued in one transaction
+    (``remind_once``), so a second run, or two runs at once, queues nothing twice, and the outbox
+    retries a failed delivery. Returns the number of reminders queued.
     """
     now = now or timezone.now()
     sent = 0
@@ -432,24 +445,21 @@ def remind_unclosed_meetings(*, now: datetime | None = None) -> int:
         days = max(due)
         if days in done:
             continue
-        # Recorded before sending: a failed send is not retried, but no one gets a reminder twice.
-        try:
-            with transaction.atomic():
-                # Lower thresholds passed unnoticed (e.g. cron was down) are recorded, not sent.
-                for d in due:
-                    if d not in done:
-                        ReminderSent.objects.create(meeting=meeting, after_days=d, sent_to=email)
-        except IntegrityError:
-            continue  # another run is sending this reminder right now
         body = render_to_string(
             "meetings/email/reminder.txt",
             {"meeting": meeting, "days": days, "url": absolute_url(meeting.get_absolute_url())},
         )
-        mail.send_mail(
+        message = mail.EmailMessage(
             subject=_("Připomínka: uzavřete jednání %(title)s") % {"title": meeting.title},
-            message=body,
-            from_email=None,
-            recipient_list=[email],
+            body=body,
+            to=[email],
         )
-        sent += 1
+
+        def record(meeting=meeting, due=due, done=done, email=email) -> None:
+            # Lower thresholds passed unnoticed (e.g. cron was down) are recorded, not sent.
+            for d in due:
+                if d not in done:
+                    ReminderSent.objects.create(meeting=meeting, after_days=d, sent_to=email)
+
+        sent += outbox.remind_once(record, message)
     return sent

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from spojka.cooperation.models import TerritorialUnit
 from spojka.cooperation.tenancy import unit_view
+from spojka.lib import mail as outbox
 from spojka.lib.audit import history_for
 from spojka.lib.downloads import ICS, download, download_file
 from spojka.lib.forms import add_service_errors
@@ -91,10 +92,13 @@ def meeting_list(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
 def meeting_detail(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
     meeting = _meeting_or_404(unit, pk)
     invitations = list(
-        meeting.invitations.select_related("person", "person__organisation").order_by(
+        meeting.invitations.select_related("person", "person__organisation", "email").order_by(
             "person__last_name", "person__first_name"
         )
     )
+    for invitation in invitations:
+        invitation.delivery_state = outbox.delivery_state(invitation.email)
+        invitation.delivery_label = outbox.delivery_label(invitation.email)
     items = list(meeting.agenda_items.all())
     decisions = list(meeting.decisions.select_related("agenda_item"))
     guests = list(meeting.guests.all())
@@ -337,7 +341,27 @@ def invitations_send(request: HttpRequest, unit: TerritorialUnit, pk: int) -> Ht
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, _("Pozvánky byly odeslány (%(count)s).") % {"count": count})
+        messages.success(
+            request,
+            _("Pozvánky čekají na odeslání (%(count)s); stav doručení uvidíte u pozvaných.")
+            % {"count": count},
+        )
+    return redirect(meeting)
+
+
+@unit_view(write=True)
+@require_POST
+def invitation_resend(request: HttpRequest, unit: TerritorialUnit, pk: int, invitation: int) -> HttpResponse:
+    meeting = _meeting_or_404(unit, pk)
+    found = get_object_or_404(meeting.invitations.select_related("person", "email"), pk=invitation)
+    try:
+        services.invitation_resend(invitation=found)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request, _("Pozvánka pro %(name)s znovu čeká na odeslání.") % {"name": found.person.full_name}
+        )
     return redirect(meeting)
 
 

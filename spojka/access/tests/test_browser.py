@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.core import mail
 
 from spojka.accounts.models import Membership, Role
 from spojka.conftest import make_user
+from spojka.testing.mail import deliver
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -29,7 +29,7 @@ def _no_horizontal_scroll(page) -> None:
 
 
 def _last_link() -> str:
-    return LINK.search(mail.outbox[-1].body).group(1)
+    return LINK.search(deliver()[-1].body).group(1)
 
 
 def _accept_as_new(page, path: str, username: str, first: str, last: str) -> None:

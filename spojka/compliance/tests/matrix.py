@@ -72,6 +72,9 @@ ENTRIES = {
     "compliance:evidence_reset": Entry(
         UNIT_WRITE, lambda w: {**_rule(w), "link": w.evidence_link.pk}, method="POST"
     ),
+    "compliance:description_renew": Entry(
+        UNIT_WRITE, lambda w: {"unit": w.unit.slug, "pk": w.description.pk}
+    ),
     "compliance:overview": Entry(AUTHENTICATED, overrides=AGENCY_OVERVIEW),
     "compliance:overview_export": Entry(AUTHENTICATED, overrides=AGENCY_OVERVIEW),
 }

@@ -1,6 +1,22 @@
 from __future__ import annotations
 
-from spojka.testing.matrix_kinds import AUTHENTICATED, PUBLIC, UNIT_READ, Entry, unit_kwargs
+from django.core.mail import EmailMessage
+
+from spojka.lib.mail import queue
+from spojka.testing.matrix_kinds import (
+    AGENCY_ADMIN_ONLY,
+    AUTHENTICATED,
+    PUBLIC,
+    UNIT_READ,
+    Entry,
+    unit_kwargs,
+)
+
+
+def build(world) -> None:
+    """One queued e-mail for the agency outbox."""
+    world.outbox_email = queue(EmailMessage("Pozvánka: Jednání LP", "Dobrý den,", to=["marie@example.org"]))
+
 
 ENTRIES = {
     "core:home": Entry(AUTHENTICATED),
@@ -8,6 +24,8 @@ ENTRIES = {
     "core:healthz": Entry(PUBLIC),
     "core:accessibility": Entry(PUBLIC),
     "core:unit_history": Entry(UNIT_READ, unit_kwargs),
+    "core:outbox": Entry(AGENCY_ADMIN_ONLY),
+    "core:outbox_message": Entry(AGENCY_ADMIN_ONLY, lambda w: {"pk": w.outbox_email.pk}),
     "set_language": Entry(
         PUBLIC,
         method="POST",

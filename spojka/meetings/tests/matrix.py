@@ -42,6 +42,9 @@ ENTRIES = {
     "meetings:decision_create": Entry(UNIT_WRITE, held_kwargs),
     "meetings:task_create": Entry(UNIT_WRITE, held_kwargs),
     "meetings:invitations_send": Entry(UNIT_WRITE, meeting_kwargs, method="POST"),
+    "meetings:invitation_resend": Entry(
+        UNIT_WRITE, lambda w: {**meeting_kwargs(w), "invitation": w.meeting_invitation.pk}, method="POST"
+    ),
     "meetings:attendance_sheet": Entry(UNIT_READ, _doc("docx")),
     "meetings:minutes_document": Entry(UNIT_READ, lambda w: {**held_kwargs(w), "fmt": "docx"}),
     "meetings:meeting_calendar": Entry(UNIT_READ, meeting_kwargs),
@@ -81,7 +84,7 @@ def build(world) -> None:
         unit=unit, title="Jednání LP", includes_lp=True, starts_at=start, ends_at=start + timedelta(hours=2)
     )
     world.meeting.working_groups.add(group)
-    world.meeting.invitations.create(unit=unit, person=person)
+    world.meeting_invitation = world.meeting.invitations.create(unit=unit, person=person)
     world.meeting.agenda_items.create(unit=unit, order=1, title="Úvod")
     past = (timezone.now() - timedelta(days=2)).replace(second=0, microsecond=0)
     world.held_meeting = Meeting.objects.create(
