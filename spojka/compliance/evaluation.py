@@ -347,10 +347,21 @@ def _activities(description_ids: list[int]) -> list[Activity]:
     return activities
 
 
+def _until(items: dict[int, list[Evidence]], facts_until: date | None) -> dict[int, list[Evidence]]:
+    if facts_until is None:
+        return items
+    return {
+        unit: [e for e in rows if e.date is None or e.date <= facts_until] for unit, rows in items.items()
+    }
+
+
 def evaluate_descriptions(
-    *, descriptions: Sequence[CooperationDescription], today: date
+    *, descriptions: Sequence[CooperationDescription], today: date, facts_until: date | None = None
 ) -> dict[int, list[ActivityStatus]]:
     """The schedule status of each description, keyed by description id.
+
+    ``facts_until`` leaves out every item dated after it: a report evaluates "as of" the end of its
+    period (``today`` = ``facts_until`` = that day), so later entries cannot change it.
 
     Five queries whatever the number of descriptions, activities, meetings or documents (one more
     when ``description.unit`` is not loaded yet, and one more when a training event is linked).
@@ -364,11 +375,12 @@ def evaluate_descriptions(
     slugs = _unit_slugs(descriptions)
     span = _validity_range(descriptions)
     doc_types = {r.document_type for a in activities for r in a.rule_list if r.document_type}
-    meetings = _meetings(unit_ids, slugs, span, _linked_ids(links, MEETING))
-    documents = _documents(
-        unit_ids, slugs, span[0] if span else today, doc_types, _linked_ids(links, DOCUMENT)
+    meetings = _until(_meetings(unit_ids, slugs, span, _linked_ids(links, MEETING)), facts_until)
+    start = span[0] if span else today
+    documents = _until(
+        _documents(unit_ids, slugs, start, doc_types, _linked_ids(links, DOCUMENT)), facts_until
     )
-    trainings = _trainings(unit_ids, slugs, _linked_ids(links, TRAINING))
+    trainings = _until(_trainings(unit_ids, slugs, _linked_ids(links, TRAINING)), facts_until)
 
     by_description: dict[int, list[Activity]] = defaultdict(list)
     for activity in activities:
@@ -495,8 +507,12 @@ def _candidates(rule: Rule, pool: Pool) -> Candidates:
     chosen = _automatic(rule, pool)  # shared items, unchanged: no copy
     excluded, undated = [], []
     for link in pool.links.get(rule.pk, []):
-        # Every linked item is fetched (a deleted one takes its link along), so none is skipped.
-        item = pool.index[link.key].for_rule(manual=True, link_id=link.id)
+        # Every linked item is fetched (a deleted one takes its link along); only an item dated after
+        # ``facts_until`` is missing: it was not a fact yet on the day the evaluation is "as of".
+        found = pool.index.get(link.key)
+        if found is None:
+            continue
+        item = found.for_rule(manual=True, link_id=link.id)
         if link.included and item.date is None:
             undated.append(item)
         elif link.included:

@@ -89,6 +89,9 @@ class DocumentVersion(models.Model):
     )
     created_at = models.DateTimeField(_("nahráno"), auto_now_add=True)
     note = models.CharField(_("poznámka"), max_length=300, blank=True)
+    # The content's fingerprint: a saved report is the version as submitted, and anyone can check
+    # that a copy is the same file (``sha256sum``).
+    sha256 = models.CharField(_("otisk obsahu (SHA-256)"), max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("verze dokumentu")

@@ -6,6 +6,7 @@ Other apps store their generated files (minutes, attendance sheets, certificates
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 
 from django.core.files.base import ContentFile
@@ -43,6 +44,7 @@ def version_add(
             number=last + 1,
             content_type=content_type,
             size=len(content),
+            sha256=hashlib.sha256(content).hexdigest(),
             created_by=user if getattr(user, "is_authenticated", False) else None,
             note=note,
         )

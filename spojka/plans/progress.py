@@ -47,9 +47,17 @@ def mean(values: Iterable[Decimal | None]) -> Decimal | None:
     return sum(counted, Decimal(0)) / len(counted)
 
 
-def indicator_progress(indicator, values: list | None = None) -> Decimal | None:
-    """Share (0–1) of the way from baseline to target; ``values`` defaults to the prefetched ones."""
+def indicator_progress(
+    indicator, values: list | None = None, *, until_year: int | None = None
+) -> Decimal | None:
+    """Share (0–1) of the way from baseline to target; ``values`` defaults to the prefetched ones.
+
+    With ``until_year`` only values of monitoring years up to it count: a report for 2023 must not
+    change when a 2025 value is entered.
+    """
     values = list(indicator.values.all()) if values is None else values
+    if until_year is not None:
+        values = [v for v in values if v.year <= until_year]
     if not values:
         return None
     latest = max(values, key=lambda v: v.year).value
@@ -64,27 +72,28 @@ def action_progress(action) -> Decimal | None:
     return STATUS_POINTS[action.status]
 
 
-def measure_progress(measure) -> Decimal | None:
+def measure_progress(measure, until_year: int | None = None) -> Decimal | None:
     if measure.status == ImplementationStatus.CANCELLED:
         return None
     actions = [a for a in measure.actions.all() if a.status != ImplementationStatus.CANCELLED]
     if actions:
         return mean(action_progress(a) for a in actions)
     own = [STATUS_POINTS[measure.status]]
-    own += [indicator_progress(i) for i in measure.indicators.all()]
+    own += [indicator_progress(i, until_year=until_year) for i in measure.indicators.all()]
     return mean(own)
 
 
-def goal_progress(goal) -> Decimal | None:
-    return mean(measure_progress(m) for m in goal.measures.all())
+def goal_progress(goal, until_year: int | None = None) -> Decimal | None:
+    return mean(measure_progress(m, until_year) for m in goal.measures.all())
 
 
-def area_progress(area) -> Decimal | None:
-    return mean(goal_progress(g) for g in area.goals.all())
+def area_progress(area, until_year: int | None = None) -> Decimal | None:
+    return mean(goal_progress(g, until_year) for g in area.goals.all())
 
 
-def plan_progress(plan) -> Decimal | None:
-    return mean(area_progress(a) for a in plan.areas.all())
+def plan_progress(plan, until_year: int | None = None) -> Decimal | None:
+    """The plan's progress; with ``until_year``, from indicator values of years up to it only."""
+    return mean(area_progress(a, until_year) for a in plan.areas.all())
 
 
 @dataclass

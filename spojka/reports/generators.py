@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from spojka.cooperation.models import CooperationDescription, KeyRole, TerritorialUnit, UnitKind
+from spojka.cooperation.validity import IN_FORCE_STATUSES, validity_on
 from spojka.documents.models import TemplateKind
 from spojka.documents.render import DocumentSpec, RenderedDocument, register, render
 from spojka.lib.czech import date_long, hours, typography
@@ -191,14 +192,22 @@ def report_period(description: CooperationDescription, year: int) -> ReportPerio
     return ReportPeriod(year=year, start=start, end=max(start, end))
 
 
+def _covers_year(d: CooperationDescription, year: int) -> bool:
+    return (d.valid_from is None or d.valid_from.year <= year) and (
+        d.valid_to is None or d.valid_to.year >= year
+    )
+
+
 def description_for_year(unit: TerritorialUnit, year: int) -> CooperationDescription | None:
-    """The newest description valid in ``year`` (one without dates counts as valid), else None."""
-    for d in unit.descriptions.select_related("memorandum", "unit").order_by("-version"):
-        if (d.valid_from is None or d.valid_from.year <= year) and (
-            d.valid_to is None or d.valid_to.year >= year
-        ):
-            return d
-    return None
+    """The description the annual report for ``year`` reports on: the newest one in force during
+    the year; while none has been, the newest whose dates touch it (one without dates counts)."""
+    descriptions = [
+        d
+        for d in unit.descriptions.select_related("memorandum", "unit").order_by("-version")
+        if _covers_year(d, year)
+    ]
+    in_force = [d for d in descriptions if d.status in IN_FORCE_STATUSES and d.valid_from and d.valid_to]
+    return (in_force or descriptions or [None])[0]
 
 
 def council_name(unit: TerritorialUnit) -> str:
@@ -214,7 +223,8 @@ def council_name(unit: TerritorialUnit) -> str:
 def _basics_section(description: CooperationDescription, period: ReportPeriod) -> sources.Section:
     d = description
     lines = [
-        _("Popis spolupráce, verze %(v)s (%(status)s).") % {"v": d.version, "status": d.get_status_display()},
+        _("Popis spolupráce, verze %(v)s (%(status)s).")
+        % {"v": d.version, "status": validity_on(d, period.end).label},
         _validity_text(d),
     ]
     if d.approved_on:
@@ -259,7 +269,9 @@ def _next_year_section(description: CooperationDescription, period: ReportPeriod
                 _("Pokračování spolupráce v tematických oblastech: %(areas)s.")
                 % {"areas": _join_czech(areas)}
             )
-    lines += sources.planned_meetings(description.unit, start, end)
+    lines += sources.planned_meetings(
+        description.unit, start, end, known_by=min(period.end, timezone.localdate())
+    )
     title = _("Výhled na rok %(y)s") % {"y": next_year}
     return sources.Section(title, lines) if lines else sources.empty(title)
 

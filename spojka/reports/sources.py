@@ -13,7 +13,7 @@ from datetime import date
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from spojka.compliance.evaluation import evaluate_description
+from spojka.compliance.evaluation import evaluate_descriptions
 from spojka.lib.czech import date_long, hours, typography
 from spojka.meetings.models import HELD_STATES, MeetingKind, MeetingState
 from spojka.plans.progress import area_progress, percent, plan_progress
@@ -91,8 +91,12 @@ def _rule_line(activity_name: str, rule_status, year: int) -> tuple[str, str]:
 
 
 def schedule_status_section(description, start: date, end: date) -> Section:
+    """The schedule as it stood at the end of the period, from facts dated up to then only."""
     title = _("Plnění harmonogramu")
-    activities = evaluate_description(description=description, today=timezone.localdate())
+    as_of = min(end, timezone.localdate())
+    activities = evaluate_descriptions(descriptions=[description], today=as_of, facts_until=as_of)[
+        description.pk
+    ]
     if not activities:
         return empty(title, _("harmonogram zatím není zadán."))
     lines, risks = [], []
@@ -138,10 +142,14 @@ def meetings_section(unit, start: date, end: date) -> Section:
     return Section(title, lines)
 
 
-def planned_meetings(unit, start: date, end: date) -> list[str]:
-    meetings = unit.meetings.filter(
-        state=MeetingState.PLANNED, starts_at__date__gte=start, starts_at__date__lte=end
-    ).order_by("starts_at")
+def planned_meetings(unit, start: date, end: date, *, known_by: date | None = None) -> list[str]:
+    """Meetings planned for the period; with ``known_by``, those entered by that day, whatever came of them."""
+    meetings = unit.meetings.filter(starts_at__date__gte=start, starts_at__date__lte=end)
+    if known_by is None:
+        meetings = meetings.filter(state=MeetingState.PLANNED)
+    else:
+        meetings = meetings.filter(created_at__date__lte=known_by).exclude(state=MeetingState.CANCELLED)
+    meetings = meetings.order_by("starts_at")
     return [f"{date_long(m.starts_at.date())} – {m.title}" for m in meetings]
 
 
@@ -189,11 +197,11 @@ def psz_section(unit, start: date, end: date) -> Section:
         return empty(title, _("pro toto období není ve Spojce evidován žádný plán."))
     lines = []
     for plan in plans:
-        share = percent(plan_progress(plan))
+        share = percent(plan_progress(plan, until_year=end.year))
         state = _("plnění %(p)s %%") % {"p": share} if share is not None else _("plnění zatím bez údajů")
         lines.append(f"{plan} – {plan.get_status_display()}, {state}")
         for area in plan.areas.all():
-            area_share = percent(area_progress(area))
+            area_share = percent(area_progress(area, until_year=end.year))
             if area_share is not None:
                 lines.append(f"{area}: {area_share} %")
     return Section(title, lines)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from spojka.cooperation.models import TerritorialUnit
 from spojka.cooperation.tenancy import unit_view
+from spojka.cooperation.validity import IN_FORCE_STATUSES
 from spojka.documents.models import DocumentType, TemplateKind
 from spojka.documents.render import FORMAT_CHOICES, RenderedDocument, check_format
 from spojka.documents.services import store_rendered
@@ -20,12 +21,18 @@ from spojka.reports.forms import GenerateForm
 
 
 def _report_years(descriptions) -> list[int]:
+    """Years an annual report can be made for: those of descriptions in force, up to this year.
+
+    While no description has come into force, the years of the drafts' dates (for a preview).
+    """
+    this_year = timezone.localdate().year
+    in_force = [d for d in descriptions if d.status in IN_FORCE_STATUSES and d.valid_from]
     years: set[int] = set()
-    for d in descriptions:
+    for d in in_force or descriptions:
         if d.valid_from:
-            last = d.valid_to.year if d.valid_to else timezone.localdate().year
-            years.update(range(d.valid_from.year, last + 1))
-    return sorted(years, reverse=True) or [timezone.localdate().year]
+            last = d.valid_to.year if d.valid_to else this_year
+            years.update(range(d.valid_from.year, (min(last, this_year) if in_force else last) + 1))
+    return sorted(years, reverse=True) or [this_year]
 
 
 @unit_view()
