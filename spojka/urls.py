@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("spojka.core.urls")),
     path("ucet/", include("spojka.accounts.urls")),
     path("", include("spojka.cooperation.urls")),
+    path("", include("spojka.trash.urls")),
     path("", include("spojka.partnership.urls")),
     path("", include("spojka.meetings.urls")),
     path("", include("spojka.training.urls")),

@@ -209,5 +209,7 @@ class PasswordResetRequest(models.Model):
 
 
 register_audited(Membership)
+# The password hash and the sign-in times never reach the history (sign-ins are django-axes' log).
+register_audited(User, exclude=("password", "last_login"))
 # The token hash is a secret: it never appears in the change history.
 auditlog.register(Invitation, exclude_fields=["token_hash", "created_at"])

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -25,6 +26,7 @@ from spojka.lib.audit import history_for
 from spojka.lib.czech import date_short
 from spojka.lib.forms import add_service_errors
 from spojka.meetings.models import TaskState
+from spojka.trash.views import confirm_delete
 
 # How long before the end of validity the dashboard warns (days).
 VALIDITY_WARNING_DAYS = 90
@@ -133,12 +135,18 @@ def rule_form(
 
 
 @unit_view(write=True)
-@require_POST
 def rule_delete(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    """Asks first; the rule goes to the trash with its evidence links, restorable for 30 days."""
     rule = get_object_or_404(unit.schedule_rules, pk=pk)
-    rule.delete()
-    messages.success(request, _("Pravidlo bylo odebráno."))
-    return redirect("compliance:dashboard", unit=unit.slug)
+    return confirm_delete(
+        request,
+        unit=unit,
+        obj=rule,
+        question=_("Odebrat pravidlo „%(rule)s“ z harmonogramu?") % {"rule": rule},
+        back_url=rule.get_absolute_url(),
+        done_url=reverse("compliance:dashboard", kwargs={"unit": unit.slug}),
+        restore_path=rule.get_absolute_url(),
+    )
 
 
 def _rule_or_404(unit: TerritorialUnit, pk: int) -> Rule:

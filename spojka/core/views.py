@@ -10,8 +10,10 @@ from post_office.models import STATUS, Email
 
 from spojka.cooperation.tenancy import accessible_units, agency_admin_required, unit_view
 from spojka.lib import mail as outbox_mail
-from spojka.lib.audit import history_for_unit
+from spojka.lib.audit import history_rows, unit_log_entries
 from spojka.lib.pagination import paginate
+
+HISTORY_PER_PAGE = 50
 
 
 @login_required
@@ -50,7 +52,12 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 
 @unit_view()
 def unit_history(request: HttpRequest, unit) -> HttpResponse:
-    return render(request, "core/unit_history.html", {"unit": unit, "history": history_for_unit(unit.pk)})
+    page = paginate(request, unit_log_entries(unit.pk), per_page=HISTORY_PER_PAGE)
+    return render(
+        request,
+        "core/unit_history.html",
+        {"unit": unit, "history": history_rows(page.object_list), "page": page},
+    )
 
 
 # --- The outbox: every e-mail Spojka queued, for the agency admin (the demo's mailbox too) -------

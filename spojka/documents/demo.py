@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from spojka.documents.models import Document, DocumentType, Resolution
+from spojka.documents.models import Document, DocumentSettings, DocumentType, Resolution
 from spojka.documents.services import version_add
 from spojka.lib.upsert import upsert
 
@@ -60,6 +60,17 @@ DEMO_DOCUMENTS = [
 
 def load(*, context: dict) -> dict:
     jihlava = context["jihlava"]
+    upsert(
+        DocumentSettings,
+        lookup={"unit": jihlava},
+        values={
+            "signature_place": "V Jihlavě",
+            "agency_signature_place": "V Praze",
+            "certificate_issuer": "Agentura pro sociální začleňování",
+            "certificate_signatory": "Mgr. Petra Ukázková (smyšlená osoba)",
+            "certificate_signatory_role": "konzultantka ASZ",
+        },
+    )
     description = context.get("jihlava_description")
     documents = {}
     for title, doc_type, issued_on, visible, filename in DEMO_DOCUMENTS:

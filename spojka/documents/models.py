@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -115,6 +116,33 @@ class DocumentVersion(models.Model):
         return {"unit": self.tenant_unit_id}
 
 
+class VersionSignature(models.Model):
+    """An electronic signature found in a PDF version, as checked when the version was stored.
+
+    ``intact``: the signature verifies and the signed bytes are unchanged. The certificate is not
+    checked against the national trust lists (qualified validation is out of scope).
+    """
+
+    version = models.ForeignKey(DocumentVersion, on_delete=models.CASCADE, related_name="signatures")
+    field_name = models.CharField(_("pole podpisu"), max_length=100)
+    signer = models.CharField(_("podepsal(a)"), max_length=300, blank=True)
+    signed_at = models.DateTimeField(_("podepsáno"), null=True, blank=True)
+    intact = models.BooleanField(_("podpis neporušen"), default=False)
+    unchanged_after = models.BooleanField(_("dokument po podpisu nezměněn"), default=False)
+
+    class Meta:
+        verbose_name = _("elektronický podpis")
+        verbose_name_plural = _("elektronické podpisy")
+        ordering = ["version", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.signer} ({self.field_name})"
+
+    @property
+    def valid(self) -> bool:
+        return self.intact and self.unchanged_after
+
+
 class Organ(models.TextChoices):
     COUNCIL = "council", _("rada")
     ASSEMBLY = "assembly", _("zastupitelstvo")
@@ -160,6 +188,7 @@ class TemplateKind(models.TextChoices):
     PSZ_REPORT = "psz_report", _("zpráva o plnění plánu sociálního začleňování")
     MINUTES = "minutes", _("záznam z jednání")
     ATTENDANCE_SHEET = "attendance_sheet", _("prezenční listina z jednání")
+    TRAINING_ATTENDANCE_SHEET = "training_attendance_sheet", _("prezenční listina ze vzdělávací aktivity")
 
 
 class UnitTemplate(TenantOwned):
@@ -188,4 +217,66 @@ class UnitTemplate(TenantOwned):
         return str(self.get_kind_display())
 
 
-register_audited(Document, DocumentVersion, Resolution, UnitTemplate)
+class DocumentSettings(TenantOwned):
+    """How the unit's generated documents are laid out: signature place, attendance sheets, publicity.
+
+    A unit without a record uses the defaults (:meth:`for_unit` returns an unsaved one).
+    """
+
+    unit = models.OneToOneField(
+        "cooperation.TerritorialUnit", on_delete=models.CASCADE, related_name="document_settings"
+    )
+    signature_place = models.CharField(
+        _("místo podpisu (6. pád)"),
+        max_length=100,
+        blank=True,
+        help_text=_("Jak začíná řádek podpisu, s předložkou v 6. pádě, např. „V Jihlavě“ nebo „Ve Zlíně“."),
+    )
+    agency_signature_place = models.CharField(
+        _("místo podpisu za agenturu (6. pád)"), max_length=100, default="V Praze"
+    )
+    attendance_blank_rows = models.PositiveSmallIntegerField(
+        _("prázdné řádky na prezenční listině"),
+        default=5,
+        validators=[MaxValueValidator(40)],
+        help_text=_("Pro hosty, kteří nebyli pozváni jmenovitě."),
+    )
+    show_publicity = models.BooleanField(
+        _("uvádět publicitu projektu"),
+        default=True,
+        help_text=_("Zápatí s názvem a registračním číslem projektu z popisu spolupráce."),
+    )
+    publicity_logo = models.FileField(
+        _("logo pro publicitu"),
+        upload_to="document_settings/%Y/",
+        max_length=300,
+        blank=True,
+        help_text=_("PNG nebo JPEG, např. povinný logolink projektu; nepovinné."),
+    )
+    publicity_logo_type = models.CharField(max_length=40, blank=True, editable=False)
+    certificate_issuer = models.CharField(
+        _("vydavatel osvědčení"),
+        max_length=300,
+        blank=True,
+        help_text=_("Organizace, která osvědčení vydává; prázdné = pořadatel vzdělávací aktivity."),
+    )
+    certificate_signatory = models.CharField(_("osvědčení podepisuje"), max_length=200, blank=True)
+    certificate_signatory_role = models.CharField(_("funkce podepisující osoby"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("nastavení dokumentů")
+        verbose_name_plural = _("nastavení dokumentů")
+
+    def __str__(self) -> str:
+        return str(_("Nastavení dokumentů"))
+
+    @classmethod
+    def for_unit(cls, unit) -> DocumentSettings:
+        """The unit's settings, or the defaults (unsaved) when it has never changed them."""
+        try:
+            return unit.document_settings
+        except cls.DoesNotExist:
+            return cls(unit=unit)
+
+
+register_audited(Document, DocumentVersion, Resolution, UnitTemplate, DocumentSettings)

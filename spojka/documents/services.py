@@ -12,16 +12,21 @@ from datetime import date
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from spojka.cooperation.models import CooperationDescription, TerritorialUnit
+from spojka.documents import signing
 from spojka.documents.models import (
     HIDDEN_FROM_PARTNERS_BY_DEFAULT,
     Document,
+    DocumentSettings,
     DocumentVersion,
     UnitTemplate,
+    VersionSignature,
 )
 from spojka.documents.render import RenderedDocument
-from spojka.lib.uploads import safe_filename
+from spojka.lib.downloads import PDF
+from spojka.lib.uploads import DOCX, safe_filename
 
 
 def _visible(doc_type: str, visible: bool | None) -> bool:
@@ -48,9 +53,49 @@ def version_add(
             created_by=user if getattr(user, "is_authenticated", False) else None,
             note=note,
         )
-        version.file.save(safe_filename(filename), ContentFile(content), save=False)
+        version.file.save(safe_filename(filename, content_type), ContentFile(content), save=False)
         version.save()
+        if content_type == PDF:
+            record_signatures(version=version, content=content)
     return version
+
+
+def record_signatures(*, version: DocumentVersion, content: bytes) -> list[VersionSignature]:
+    """Keep what the PDF's electronic signatures say (who, when, intact), checked once on storing."""
+    return VersionSignature.objects.bulk_create(
+        VersionSignature(
+            version=version,
+            field_name=found.field_name,
+            signer=found.signer,
+            signed_at=found.signed_at,
+            intact=found.intact,
+            unchanged_after=found.unchanged_after,
+        )
+        for found in signing.signatures(content)
+    )
+
+
+def version_sign(
+    *, version: DocumentVersion, pkcs12: bytes, passphrase: str, reason: str, location: str, user
+) -> DocumentVersion:
+    """Sign a PDF version with the signer's certificate; the signed file is the next version.
+
+    The certificate and its password live only in this call: nothing of them is stored or logged.
+    """
+    if version.content_type != PDF:
+        raise signing.SigningError(_("Podepsat lze jen verzi ve formátu PDF."), field="")
+    with version.file.open("rb") as handle:
+        content = handle.read()
+    signed = signing.sign_pdf(content, pkcs12=pkcs12, passphrase=passphrase, reason=reason, location=location)
+    stem = version.filename.rsplit(".", 1)[0]
+    return version_add(
+        document=version.document,
+        content=signed,
+        filename=f"{stem}-podepsano.pdf",
+        content_type=PDF,
+        user=user,
+        note=_("Elektronicky podepsaná verze %(n)s, jak byla podána") % {"n": version.number},
+    )
 
 
 def document_create(
@@ -134,12 +179,25 @@ def template_replace(
     with transaction.atomic():
         template = unit.document_templates.filter(kind=kind).first() or UnitTemplate(unit=unit, kind=kind)
         template.uploaded_by = user
-        template.file.save(safe_filename(filename), ContentFile(content), save=False)
+        template.file.save(safe_filename(filename, DOCX), ContentFile(content), save=False)
         template.save()
     return template
 
 
 def template_reset(*, unit: TerritorialUnit, kind: str) -> None:
-    """Go back to the built-in template (the uploaded file is kept in storage, the row goes)."""
+    """Go back to the built-in template; the uploaded file leaves storage with its row (django-cleanup)."""
     for template in unit.document_templates.filter(kind=kind):
         template.delete()
+
+
+@transaction.atomic
+def settings_save(*, form, unit: TerritorialUnit) -> DocumentSettings:
+    """Save the unit's document settings from a valid form; a new logo is stored with its type."""
+    settings = form.save(commit=False)
+    settings.unit = unit
+    if form.upload_content_type:
+        settings.publicity_logo_type = form.upload_content_type
+    if not settings.publicity_logo:
+        settings.publicity_logo_type = ""
+    settings.save()
+    return settings

@@ -13,8 +13,14 @@ urlpatterns = [
     path("u/<slug:unit>/dokumenty/<int:pk>/upravit/", views.document_edit, name="edit"),
     path("u/<slug:unit>/dokumenty/<int:pk>/verze/nova/", views.version_create, name="version_create"),
     path("u/<slug:unit>/dokumenty/<int:pk>/verze/<int:number>/stahnout/", views.download, name="download"),
+    path(
+        "u/<slug:unit>/dokumenty/<int:pk>/verze/<int:number>/podepsat/",
+        views.version_sign,
+        name="version_sign",
+    ),
     path("u/<slug:unit>/usneseni/", views.resolution_list, name="resolution_list"),
     path("u/<slug:unit>/usneseni/nove/", views.resolution_create, name="resolution_create"),
+    path("u/<slug:unit>/vystupy/nastaveni/", views.document_settings, name="settings"),
     path("u/<slug:unit>/vystupy/sablony/", views.template_list, name="template_list"),
     path("u/<slug:unit>/vystupy/sablony/<str:kind>/", views.template_upload, name="template_upload"),
     path(

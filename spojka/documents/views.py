@@ -14,12 +14,15 @@ from spojka.documents import services
 from spojka.documents.forms import (
     DocumentEditForm,
     DocumentForm,
+    DocumentSettingsForm,
     ResolutionForm,
+    SignForm,
     UnitTemplateForm,
     VersionForm,
 )
-from spojka.documents.models import Document, DocumentType, DocumentVersion, TemplateKind
+from spojka.documents.models import Document, DocumentSettings, DocumentType, DocumentVersion, TemplateKind
 from spojka.documents.render import registered, spec_for, template_source
+from spojka.documents.signing import SigningError
 from spojka.lib import downloads
 from spojka.lib.audit import history_for
 from spojka.lib.pagination import paginate
@@ -87,6 +90,7 @@ def document_create(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse
 def document_detail(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
     document = _document_or_404(request, unit, pk)
     subject = document.subject if document.content_type_id else None
+    versions = list(document.versions.select_related("created_by").prefetch_related("signatures"))
     return render(
         request,
         "documents/document_detail.html",
@@ -94,7 +98,8 @@ def document_detail(request: HttpRequest, unit: TerritorialUnit, pk: int) -> Htt
             "unit": unit,
             "document": document,
             "subject": subject,
-            "versions": document.versions.select_related("created_by"),
+            "versions": versions,
+            "signatures": [(v.number, s) for v in versions for s in v.signatures.all()],
             "resolutions": document.resolutions.all(),
             "history": history_for(document),
         },
@@ -223,3 +228,62 @@ def template_reset(request: HttpRequest, unit: TerritorialUnit, kind: str) -> Ht
     services.template_reset(unit=unit, kind=spec_for(kind).kind)
     messages.success(request, _("Obnovena výchozí šablona."))
     return redirect("documents:template_list", unit=unit.slug)
+
+
+# --- Settings of the generated documents ------------------------------------------------------
+
+
+@unit_view(write=True)
+def document_settings(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
+    """Signature places, blank rows of attendance sheets, publicity footer, certificate issuer."""
+    instance = DocumentSettings.for_unit(unit)
+    form = DocumentSettingsForm(request.POST or None, request.FILES or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        services.settings_save(form=form, unit=unit)
+        messages.success(request, _("Nastavení dokumentů bylo uloženo."))
+        return redirect("documents:settings", unit=unit.slug)
+    return render(
+        request,
+        "documents/settings_form.html",
+        {
+            "unit": unit,
+            "form": form,
+            "tab": "settings",
+            "history": history_for(instance) if instance.pk else [],
+        },
+    )
+
+
+# --- Electronic signing -----------------------------------------------------------------------
+
+
+@unit_view(write=True)
+def version_sign(request: HttpRequest, unit: TerritorialUnit, pk: int, number: int) -> HttpResponse:
+    """Sign a PDF version with the signer's own certificate (PAdES); the result is a new version."""
+    document = _document_or_404(request, unit, pk)
+    version = get_object_or_404(document.versions, number=number)
+    initial = {"location": unit.name, "reason": _("Schválení dokumentu")}
+    form = SignForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            signed = services.version_sign(
+                version=version,
+                pkcs12=form.cleaned_data["certificate"],
+                passphrase=form.cleaned_data["password"],
+                reason=form.cleaned_data["reason"],
+                location=form.cleaned_data["location"],
+                user=request.user,
+            )
+        except SigningError as error:
+            form.add_error(error.field or None, str(error))
+        else:
+            messages.success(
+                request, _("Dokument byl podepsán a uložen jako verze %(n)s.") % {"n": signed.number}
+            )
+            return redirect(document)
+    return render(
+        request,
+        "documents/version_sign.html",
+        {"unit": unit, "document": document, "version": version, "form": form},
+        status=422 if form.errors else 200,
+    )

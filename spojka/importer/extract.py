@@ -17,6 +17,8 @@ from pathlib import Path
 from docx import Document
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
+from spojka.lib.uploads import dtd_part
+
 from .docx_text import document_text
 from .errors import ImportRejected
 from .pdf_layout import TooManyPages, read_pages
@@ -165,6 +167,11 @@ def _docx_text(data: bytes, filename: str, max_bytes: int) -> str:
         raise ImportRejected(f"Soubor „{filename}“ je archiv ZIP, ale ne dokument Word. {_SUPPORTED}")
     if unpacked > MAX_UNPACKED_RATIO * max_bytes:
         raise ImportRejected(f"Dokument „{filename}“ je po rozbalení příliš velký.")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if dtd_part(archive):
+            raise ImportRejected(
+                f"Dokument „{filename}“ obsahuje definici typu dokumentu (DTD), kterou Word nikdy nezapisuje."
+            )
     try:
         document = Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises a variety of XML and key errors on broken files

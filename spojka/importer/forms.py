@@ -79,8 +79,9 @@ def _blank(choices) -> list[tuple[str, str]]:
 
 
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
-# Inputs inside a table cell take the cell's width, so the table fits a phone's screen.
-CELL_INPUT = "width: 100%; min-width: 0; box-sizing: border-box"
+# Inputs inside a table cell take the cell's width, so the table fits a phone's screen (app.css;
+# a class, not a style attribute, which the Content-Security-Policy forbids).
+CELL_INPUT = {"class": "app-cell-input"}
 
 
 class ReviewForm(forms.Form):
@@ -293,7 +294,7 @@ class ReviewForm(forms.Form):
                 label=_("Název pracovní skupiny %(n)s") % {"n": n},
                 max_length=200,
                 required=False,
-                widget=forms.TextInput(attrs={"style": CELL_INPUT}),
+                widget=forms.TextInput(attrs=CELL_INPUT),
             )
             self.fields[f"group_{i}_cross_cutting"] = forms.BooleanField(
                 label=_("Pracovní skupina %(n)s je průřezová") % {"n": n}, required=False
@@ -309,13 +310,13 @@ class ReviewForm(forms.Form):
                 label=_("Organizace člena %(n)s") % {"n": n},
                 max_length=300,
                 required=False,
-                widget=forms.TextInput(attrs={"style": CELL_INPUT}),
+                widget=forms.TextInput(attrs=CELL_INPUT),
             )
             self.fields[f"member_{i}_category"] = forms.ChoiceField(
                 label=_("Kategorie člena %(n)s") % {"n": n},
                 choices=OrganisationCategory.choices,
                 initial=OrganisationCategory.OTHER,
-                widget=forms.Select(attrs={"style": CELL_INPUT}),
+                widget=forms.Select(attrs=CELL_INPUT),
             )
 
     def _describe_area_sources(self) -> None:

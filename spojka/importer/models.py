@@ -7,6 +7,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from spojka.lib.audit import register_audited
+
 
 class ImportDraft(models.Model):
     """The text extracted from one uploaded file.
@@ -48,3 +50,7 @@ class ImportDraft(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("importer:review", kwargs={"pk": self.pk})
+
+
+# The extracted text is the uploaded document itself: kept once in the draft, not in the history.
+register_audited(ImportDraft, exclude=("text",))

@@ -7,6 +7,7 @@ so that a unit's whole history can be listed without touching other tenants' row
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -83,19 +84,55 @@ def history_for(obj: models.Model, limit: int = 50) -> list[HistoryRow]:
     return history_rows(entries)
 
 
-def history_for_unit(unit_id: int, limit: int = 200) -> list[HistoryRow]:
-    entries = (
+def unit_log_entries(unit_id: int):
+    """Every log entry of one unit, newest first, ready for paging and for ``history_rows``."""
+    return (
         LogEntry.objects.filter(additional_data__unit=unit_id)
         .select_related("actor", "content_type")
-        .order_by("-timestamp")[:limit]
+        .order_by("-timestamp", "-pk")
     )
-    return history_rows(entries)
 
 
-def register_audited(*model_classes: type[models.Model]) -> None:
+def register_audited(*model_classes: type[models.Model], exclude: tuple[str, ...] = ()) -> None:
     """Record every create, change and delete of these models in the change history.
 
     Timestamps are left out: they change on every save, and the history shows what a person changed.
+    ``exclude`` names fields that must never reach the history: secrets (a feed's token, a password
+    hash), which every reader of the history, partners included, would otherwise see, and bulky text.
     """
     for model in model_classes:
-        auditlog.register(model, exclude_fields=["created_at", "updated_at"])
+        auditlog.register(model, exclude_fields=["created_at", "updated_at", *exclude])
+
+
+def redact_history(*, unit_id: int, texts: list[str], replacement: str) -> int:
+    """Replace every occurrence of ``texts`` as whole words in the unit's history (what was changed
+    and the object's label) with ``replacement``; the entries themselves stay. Returns how many
+    entries changed."""
+    texts = sorted({t.strip() for t in texts if t and len(t.strip()) >= 2}, key=len, reverse=True)
+    if not texts:
+        return 0
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in texts) + r")(?!\w)")
+
+    def clean(value):
+        if isinstance(value, str):
+            return pattern.sub(replacement, value)
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        if isinstance(value, dict):
+            return {k: clean(v) for k, v in value.items()}
+        return value
+
+    changed = 0
+    for entry in LogEntry.objects.filter(additional_data__unit=unit_id).only(
+        "pk", "object_repr", "changes", "changes_text", "serialized_data"
+    ):
+        fields = {
+            "object_repr": clean(entry.object_repr),
+            "changes": clean(entry.changes),
+            "changes_text": clean(entry.changes_text),
+            "serialized_data": clean(entry.serialized_data),
+        }
+        if any(fields[name] != getattr(entry, name) for name in fields):
+            LogEntry.objects.filter(pk=entry.pk).update(**fields)
+            changed += 1
+    return changed

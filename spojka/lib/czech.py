@@ -217,3 +217,19 @@ def by_gender(gender: str, *, feminine: str, masculine: str, neutral: str) -> st
     if gender == "masculine":
         return masculine
     return neutral
+
+
+_COUNTED = (HODINA, OSOBA, JEDNANI, CLEN, DEN, UCASTNIK, ORGANIZACE, DOKUMENT, UKOL)
+
+
+def unit_after(value: Decimal | float | int | None, unit: str) -> str:
+    """A unit of measure written after ``value`` in the form the number needs ("190 osob").
+
+    A unit that is one of the counted nouns in any of its forms ("osoby" as typed in a plan) is
+    inflected; any other unit ("%", "Kč", "km") is left as written.
+    """
+    word = (unit or "").strip()
+    for forms in _COUNTED:
+        if word.lower() in forms:
+            return plural_form(value, forms)
+    return word

@@ -37,8 +37,26 @@ MIME_TYPES = {
 }
 
 
+# The extension a file of each type is stored and downloaded with (the first one listed above).
+EXTENSIONS = {content_type: extension for extension, content_type in reversed(MIME_TYPES.items())}
+
+
 def mime_type(filename: str) -> str:
     return MIME_TYPES.get(PurePath(filename).suffix.lower(), "application/octet-stream")
+
+
+def extension_for(content_type: str) -> str | None:
+    """ ".pdf" for a PDF; None for a type Spojka does not know."""
+    return EXTENSIONS.get(content_type)
+
+
+def _named_for(filename: str, content_type: str | None) -> str:
+    """``filename`` with the extension of ``content_type``: what comes back is what was checked."""
+    extension = extension_for(content_type) if content_type else None
+    if extension is None or PurePath(filename).suffix.lower() == extension:
+        return filename
+    stem = PurePath(filename).stem if PurePath(filename).suffix else filename
+    return f"{stem}{extension}"
 
 
 def download(content: bytes, filename: str, *, content_type: str | None = None) -> FileResponse:
@@ -54,7 +72,8 @@ def download(content: bytes, filename: str, *, content_type: str | None = None) 
 def download_file(file: FieldFile, filename: str, *, content_type: str | None = None) -> FileResponse:
     """Serve a stored file as an attachment; the file is streamed, not read into memory.
 
-    A file missing from storage is a 404, not a server error.
+    A file missing from storage is a 404, not a server error. With ``content_type`` (the type
+    checked at upload) the name's extension follows it, also for files stored before names did.
     """
     try:
         handle = file.open("rb")
@@ -63,6 +82,6 @@ def download_file(file: FieldFile, filename: str, *, content_type: str | None = 
     return FileResponse(
         handle,
         as_attachment=True,
-        filename=filename,
+        filename=_named_for(filename, content_type),
         content_type=content_type or mime_type(filename),
     )

@@ -12,14 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from spojka.cooperation.models import TerritorialUnit
-from spojka.documents.models import TemplateKind
+from spojka.documents.models import DocumentSettings, TemplateKind
 from spojka.documents.render import DocumentSpec, RenderedDocument, register, render
-from spojka.lib.czech import date_long, date_short
+from spojka.lib.czech import date_long, date_short, sorted_czech
 from spojka.meetings.models import Attendance, DecisionMethod, Meeting
+from spojka.meetings.services import meeting_quorum
 
 DOCX_DIR = Path(__file__).resolve().parent / "docx_templates"
-# Rows left empty on the attendance sheet for guests who were not invited by name.
-BLANK_ROWS = 8
 
 
 def bodies_text(meeting: Meeting, groups: list | None = None) -> str:
@@ -57,39 +56,82 @@ def _common(meeting: Meeting) -> dict:
     }
 
 
+def _invitations(meeting: Meeting) -> list:
+    """The invited, in Czech alphabetical order by surname, then first name."""
+    invitations = meeting.invitations.select_related("person", "person__organisation")
+    return sorted_czech(invitations, key=lambda i: f"{i.person.last_name} {i.person.first_name}")
+
+
+def _guests(meeting: Meeting) -> list:
+    return sorted_czech(meeting.guests.all(), key=lambda g: g.name.split()[-1] + " " + g.name)
+
+
 def attendance_sheet_context(meeting: Meeting) -> dict:
-    invitations = meeting.invitations.select_related("person", "person__organisation").order_by(
-        "person__last_name", "person__first_name"
-    )
-    rows = [{"name": i.person.full_name, "organisation": _org(i.person)} for i in invitations]
-    return {**_common(meeting), "rows": rows, "blank_rows": list(range(BLANK_ROWS))}
+    """Invited people, then recorded guests, then blank rows for whoever else comes.
+
+    The number of blank rows is the unit's setting (``DocumentSettings.attendance_blank_rows``).
+    """
+    rows = [
+        {"name": i.person.full_name, "organisation": _org(i.person), "note": ""}
+        for i in _invitations(meeting)
+    ]
+    rows += [
+        {"name": g.name, "organisation": g.organisation, "note": str(_("host"))} for g in _guests(meeting)
+    ]
+    blank = DocumentSettings.for_unit(meeting.unit).attendance_blank_rows
+    return {**_common(meeting), "rows": rows, "blank_rows": list(range(blank))}
+
+
+def quorum_text(quorum) -> str:
+    """ "Jednání bylo usnášeníschopné: přítomno 14 z 20 členů." (or was not, with what was needed)."""
+    present = quorum.present
+    verb = "přítomen" if present == 1 else "přítomni" if 2 <= present <= 4 else "přítomno"
+    of = "člena" if quorum.members == 1 else "členů"
+    counted = f"{verb} {present} z {quorum.members} {of}"
+    if quorum.reached:
+        return _("Jednání bylo usnášeníschopné: %(counted)s.") % {"counted": counted}
+    return _("Jednání nebylo usnášeníschopné: %(counted)s, potřeba %(needed)s.") % {
+        "counted": counted,
+        "needed": quorum.needed,
+    }
+
+
+def _how(decision) -> str:
+    if decision.method == DecisionMethod.VOTE:
+        return _("hlasováním: %(f)s pro, %(a)s proti, %(z)s se zdrželo") % {
+            "f": decision.votes_for or 0,
+            "a": decision.votes_against or 0,
+            "z": decision.votes_abstained or 0,
+        }
+    return str(_("konsenzem"))
+
+
+def _items_with_decisions(meeting: Meeting) -> tuple[list[dict], list[dict]]:
+    """Numbered agenda items, each with its numbered decisions; and decisions tied to no item."""
+    decisions = list(meeting.decisions.all())
+    number = 0
+    items = []
+    for n, item in enumerate(meeting.agenda_items.all(), start=1):
+        own = []
+        for d in (d for d in decisions if d.agenda_item_id == item.pk):
+            number += 1
+            own.append({"n": number, "text": d.text, "how": _how(d)})
+        items.append({"n": n, "title": item.title, "minutes": item.minutes or "–", "decisions": own})
+    loose = []
+    for d in (d for d in decisions if d.agenda_item_id is None):
+        number += 1
+        loose.append({"n": number, "text": d.text, "how": _how(d)})
+    return items, loose
 
 
 def minutes_context(meeting: Meeting) -> dict:
-    invitations = list(
-        meeting.invitations.select_related("person", "person__organisation").order_by(
-            "person__last_name", "person__first_name"
-        )
-    )
+    invitations = _invitations(meeting)
 
     def names(state: str) -> str:
-        people = [i.person.full_name for i in invitations if i.attendance == state]
-        return ", ".join(people) or "–"
+        return ", ".join(i.person.full_name for i in invitations if i.attendance == state) or "–"
 
-    guests = ", ".join(
-        f"{g.name} ({g.organisation})" if g.organisation else g.name for g in meeting.guests.all()
-    )
-    decisions = []
-    for d in meeting.decisions.select_related("agenda_item"):
-        if d.method == DecisionMethod.VOTE:
-            how = _("hlasováním: %(f)s pro, %(a)s proti, %(z)s se zdrželo") % {
-                "f": d.votes_for,
-                "a": d.votes_against,
-                "z": d.votes_abstained,
-            }
-        else:
-            how = str(_("konsenzem"))
-        decisions.append({"text": d.text, "how": how, "item": d.agenda_item.title if d.agenda_item else ""})
+    guests = ", ".join(f"{g.name} ({g.organisation})" if g.organisation else g.name for g in _guests(meeting))
+    items, loose = _items_with_decisions(meeting)
     tasks = [
         {
             "title": t.title,
@@ -98,22 +140,23 @@ def minutes_context(meeting: Meeting) -> dict:
         }
         for t in meeting.tasks.select_related("assignee")
     ]
+    written = timezone.localtime(meeting.minutes_written_at) if meeting.minutes_written_at else None
+    recorder = meeting.organiser.get_full_name() if meeting.organiser else ""
     return {
         **_common(meeting),
         "present": names(Attendance.PRESENT),
         "excused": names(Attendance.EXCUSED),
         "absent": names(Attendance.ABSENT),
         "guests": guests or "–",
+        "quorum": quorum_text(meeting_quorum(meeting, invitations)) if invitations else "",
         "note": meeting.minutes_note,
-        "items": [
-            {"n": n, "title": i.title, "minutes": i.minutes or "–"}
-            for n, i in enumerate(meeting.agenda_items.all(), start=1)
-        ],
-        "decisions": decisions,
+        "items": items,
+        "other_decisions": loose,
+        # Kept for units' own Word templates written against the flat list.
+        "decisions": [d for item in items for d in item["decisions"]] + loose,
         "tasks": tasks,
-        "written": date_short(timezone.localtime(meeting.minutes_written_at))
-        if meeting.minutes_written_at
-        else "",
+        "written": date_short(written) if written else "",
+        "recorded_by": recorder,
     }
 
 

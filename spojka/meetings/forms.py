@@ -4,10 +4,10 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from spojka.documents.forms import LIBRARY_TYPES, LIBRARY_TYPES_HELP
 from spojka.lib.forms import SpojkaModelForm
 from spojka.lib.uploads import JPEG, PDF, PNG, check_upload
 from spojka.meetings.models import (
-    Attendance,
     Decision,
     DecisionMethod,
     Meeting,
@@ -15,6 +15,7 @@ from spojka.meetings.models import (
     MeetingState,
     Task,
     TaskState,
+    attendance_choices,
 )
 
 # A scanned attendance sheet of a few pages; larger files are usually a wrong scanner setting.
@@ -99,12 +100,14 @@ class MeetingForm(SpojkaModelForm):
 
 
 class AgendaItemForm(forms.Form):
-    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    title = forms.CharField(label=_("bod programu"), max_length=300, required=False)
+    """One point of the programme, added or edited in place by the agenda editor."""
+
+    title = forms.CharField(
+        label=_("bod programu"),
+        max_length=300,
+        error_messages={"required": _("Bod programu musí mít název.")},
+    )
     summary = forms.CharField(label=_("popis"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-
-
-AgendaFormSet = forms.formset_factory(AgendaItemForm, extra=3)
 
 
 class AttendanceForm(forms.Form):
@@ -123,11 +126,13 @@ class AttendanceForm(forms.Form):
         """``preset`` (a shortcut) offers that attendance for everyone; ``guest_text`` keeps what was typed."""
         super().__init__(*args, **kwargs)
         self.invitations = invitations
-        choices = [("", _("– nezaznamenáno –")), *Attendance.choices]
         for invitation in invitations:
             self.fields[f"a{invitation.pk}"] = forms.ChoiceField(
                 label=invitation.person.full_name,
-                choices=choices,
+                choices=[
+                    ("", _("– nezaznamenáno –")),
+                    *attendance_choices(invitation.person.grammatical_gender),
+                ],
                 required=False,
                 initial=preset or invitation.attendance,
             )
@@ -237,8 +242,34 @@ class MeetingFilterForm(forms.Form):
 
 
 class TransitionForm(forms.Form):
-    target = forms.ChoiceField(label=_("nový stav"), choices=MeetingState.choices)
+    target = forms.ChoiceField(label=_("nový stav"), choices=MeetingState.choices, widget=forms.HiddenInput)
     reason = forms.CharField(label=_("důvod zrušení"), required=False, max_length=300)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self["target"].value() != MeetingState.CANCELLED:
+            del self.fields["reason"]
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(
+        label=_("důvod znovuotevření"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Uloží se do historie změn jednání, s tím, kdo a kdy jednání otevřel."),
+    )
+
+
+class MaterialForm(forms.Form):
+    """A background material of a meeting: stored in the unit's library, checked like every upload there."""
+
+    title = forms.CharField(label=_("název podkladu"), max_length=300)
+    file = forms.FileField(label=_("soubor"), help_text=LIBRARY_TYPES_HELP)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        self.content_type = check_upload(upload, allowed=LIBRARY_TYPES)
+        return upload
 
 
 class ScanForm(forms.Form):

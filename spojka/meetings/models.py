@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from spojka.cooperation.models import TenantOwned
 from spojka.lib.audit import register_audited
+from spojka.lib.czech import by_gender
 
 
 class MeetingKind(models.TextChoices):
@@ -81,6 +82,8 @@ class Meeting(TenantOwned):
     )
     minutes_written_at = models.DateTimeField(_("záznam pořízen"), null=True, blank=True)
     cancel_reason = models.CharField(_("důvod zrušení"), max_length=300, blank=True)
+    # Each reopening overwrites it; the change history keeps every reason with who and when.
+    reopen_reason = models.CharField(_("důvod znovuotevření"), max_length=300, blank=True)
     attendance_scan = models.FileField(
         _("podepsaná prezenční listina (sken)"), upload_to=attendance_scan_path, blank=True, max_length=300
     )
@@ -127,9 +130,33 @@ class AgendaItem(TenantOwned):
 
 
 class Attendance(models.TextChoices):
-    PRESENT = "present", _("přítomen")
-    EXCUSED = "excused", _("omluven")
-    ABSENT = "absent", _("nepřítomen")
+    """Labels that need no gender; ``attendance_word`` inflects them for a person whose gender is recorded."""
+
+    PRESENT = "present", _("přítomnost")
+    EXCUSED = "excused", _("omluvená nepřítomnost")
+    ABSENT = "absent", _("neomluvená nepřítomnost")
+
+
+# (feminine, masculine) wording of each attendance; the choice label is the neutral one.
+ATTENDANCE_GENDERED = {
+    Attendance.PRESENT: (_("přítomna"), _("přítomen")),
+    Attendance.EXCUSED: (_("omluvena"), _("omluven")),
+    Attendance.ABSENT: (_("nepřítomna"), _("nepřítomen")),
+}
+
+
+def attendance_word(value: str, gender: str) -> str:
+    """How an attendance reads for a person of ``gender`` ("přítomna", "přítomen", "přítomnost")."""
+    if not value:
+        return ""
+    feminine, masculine = ATTENDANCE_GENDERED[Attendance(value)]
+    return by_gender(
+        gender, feminine=str(feminine), masculine=str(masculine), neutral=str(Attendance(value).label)
+    )
+
+
+def attendance_choices(gender: str) -> list[tuple[str, str]]:
+    return [(value, attendance_word(value, gender)) for value in Attendance.values]
 
 
 class Invitation(TenantOwned):
@@ -159,6 +186,10 @@ class Invitation(TenantOwned):
 
     def __str__(self) -> str:
         return str(self.person)
+
+    @property
+    def attendance_word(self) -> str:
+        return attendance_word(self.attendance, self.person.grammatical_gender)
 
 
 class Guest(TenantOwned):
@@ -288,4 +319,6 @@ class ReminderSent(models.Model):
         return f"{self.meeting} (+{self.after_days})"
 
 
-register_audited(Meeting, AgendaItem, Invitation, Guest, Decision, Task, CalendarFeed)
+register_audited(Meeting, AgendaItem, Invitation, Guest, Decision, Task)
+# Whoever knows the token reads the calendar; partners read the history.
+register_audited(CalendarFeed, exclude=("token",))

@@ -13,9 +13,14 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from spojka.documents.models import DocumentType
+from spojka.documents.render import RenderedDocument
+from spojka.documents.services import store_rendered
 from spojka.lib import mail as outbox
 from spojka.lib.czech import date_short
+from spojka.lib.downloads import mime_type
 from spojka.lib.urls import absolute_url
+from spojka.meetings import documents as meeting_documents
 from spojka.meetings.calendar import meeting_invitation_ics
 from spojka.meetings.models import (
     AgendaItem,
@@ -34,6 +39,7 @@ from spojka.meetings.models import (
     new_feed_token,
 )
 from spojka.partnership.services import quorum_for
+from spojka.trash.services import trash_delete
 
 # --- Who is invited ---------------------------------------------------------------------------
 
@@ -101,26 +107,58 @@ def meeting_save(*, meeting: Meeting, unit, working_groups, invitees: list | Non
     return meeting
 
 
+def _agenda(meeting: Meeting) -> list[AgendaItem]:
+    return list(meeting.agenda_items.select_for_update().order_by("order", "pk"))
+
+
+def _renumber(items: list[AgendaItem]) -> None:
+    for order, item in enumerate(items, start=1):
+        if item.order != order:
+            item.order = order
+            item.save(update_fields=["order", "updated_at"])
+
+
 @transaction.atomic
-def agenda_save(*, meeting: Meeting, items: list[dict]) -> None:
-    """Replace the programme: ``items`` are dicts with id (or None), title and summary, in order."""
+def agenda_item_add(*, meeting: Meeting, title: str, summary: str = "") -> AgendaItem:
+    """A new point at the end of the programme."""
     _check_not_final(meeting)
-    existing = {item.pk: item for item in meeting.agenda_items.all()}
-    kept = set()
-    for order, row in enumerate(items, start=1):
-        item = existing.get(row.get("id"))
-        if item is None:
-            AgendaItem.objects.create(
-                unit=meeting.unit, meeting=meeting, order=order, title=row["title"], summary=row["summary"]
-            )
-            continue
-        kept.add(item.pk)
-        if (item.order, item.title, item.summary) != (order, row["title"], row["summary"]):
-            item.order, item.title, item.summary = order, row["title"], row["summary"]
-            item.save()
-    for pk, item in existing.items():
-        if pk not in kept:
-            item.delete()
+    items = _agenda(meeting)
+    _renumber(items)
+    return AgendaItem.objects.create(
+        unit=meeting.unit, meeting=meeting, order=len(items) + 1, title=title.strip(), summary=summary.strip()
+    )
+
+
+@transaction.atomic
+def agenda_item_update(*, item: AgendaItem, title: str, summary: str) -> AgendaItem:
+    _check_not_final(item.meeting)
+    if not title.strip():
+        raise ValidationError({"title": _("Bod programu musí mít název.")})
+    if (item.title, item.summary) != (title.strip(), summary.strip()):
+        item.title, item.summary = title.strip(), summary.strip()
+        item.save(update_fields=["title", "summary", "updated_at"])
+    return item
+
+
+@transaction.atomic
+def agenda_item_move(*, item: AgendaItem, step: int) -> None:
+    """Move a point one place up (``step`` −1) or down (+1); at either end nothing moves."""
+    _check_not_final(item.meeting)
+    items = _agenda(item.meeting)
+    index = next(i for i, other in enumerate(items) if other.pk == item.pk)
+    target = index + step
+    if 0 <= target < len(items):
+        items[index], items[target] = items[target], items[index]
+    _renumber(items)
+
+
+@transaction.atomic
+def agenda_item_remove(*, item: AgendaItem, user) -> None:
+    """Into the unit's trash (restorable with its minutes); the rest of the programme closes up."""
+    meeting = item.meeting
+    _check_not_final(meeting)
+    trash_delete(obj=item, unit=meeting.unit, user=user, restore_path=meeting.get_absolute_url())
+    _renumber(_agenda(meeting))
 
 
 # --- Attendance --------------------------------------------------------------------------------
@@ -281,6 +319,32 @@ def task_add(*, unit, task: Task, meeting: Meeting | None = None) -> Task:
 
 
 @transaction.atomic
+def task_reopen(*, task: Task) -> Task:
+    """A task marked done by mistake (or not done after all) is open again."""
+    if task.state == TaskState.OPEN:
+        raise ValidationError(_("Úkol je otevřený."))
+    task.state = TaskState.OPEN
+    task.done_on = None
+    task.save(update_fields=["state", "done_on", "updated_at"])
+    return task
+
+
+@transaction.atomic
+def meeting_reopen(*, meeting: Meeting, reason: str) -> Meeting:
+    """A closed meeting back to "held" so its record can be corrected; the reason is required and
+    kept in the change history with who reopened it."""
+    locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if locked.state != MeetingState.CLOSED:
+        raise ValidationError({"reason": _("Znovu otevřít lze jen uzavřené jednání.")})
+    if not reason.strip():
+        raise ValidationError({"reason": _("Uveďte, proč se jednání znovu otevírá.")})
+    locked.state = MeetingState.HELD
+    locked.reopen_reason = reason.strip()
+    locked.save(update_fields=["state", "reopen_reason", "updated_at"])
+    return locked
+
+
+@transaction.atomic
 def task_mark_done(*, task: Task, today: date | None = None) -> Task:
     if task.state == TaskState.DONE:
         raise ValidationError(_("Úkol už je splněný."))
@@ -307,9 +371,12 @@ def _label(state: str) -> str:
 
 @transaction.atomic
 def meeting_transition(
-    *, meeting: Meeting, target: str, now: datetime | None = None, reason: str = ""
+    *, meeting: Meeting, target: str, now: datetime | None = None, reason: str = "", user=None
 ) -> Meeting:
-    """Move a meeting along its lifecycle, or refuse with a Czech message (key ``target``)."""
+    """Move a meeting along its lifecycle, or refuse with a Czech message (key ``target``).
+
+    Closing files the minutes, the attendance sheet and the signed scan into the library (in the
+    same transaction: if filing fails, the meeting stays open)."""
     # Lock the row so two people clicking at once cannot both move it.
     locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
     now = now or timezone.now()
@@ -349,7 +416,41 @@ def meeting_transition(
         locked.cancel_reason = reason
         fields.append("cancel_reason")
     locked.save(update_fields=fields)
+    if target == MeetingState.CLOSED:
+        file_meeting_records(meeting=locked, user=user)
     return locked
+
+
+def file_meeting_records(*, meeting: Meeting, user=None) -> list:
+    """Store the minutes and the attendance sheet (PDF), and the signed scan if any, in the unit's
+    library, linked to the meeting. Closing again after a reopening adds new versions."""
+    day = timezone.localdate(meeting.starts_at)
+    records = [
+        (meeting_documents.minutes(meeting, fmt="pdf"), DocumentType.MINUTES, _("Záznam z jednání")),
+        (
+            meeting_documents.attendance_sheet(meeting, fmt="pdf"),
+            DocumentType.ATTENDANCE,
+            _("Prezenční listina"),
+        ),
+    ]
+    if meeting.attendance_scan:
+        with meeting.attendance_scan.open("rb") as scan:
+            content = scan.read()
+        name = meeting.attendance_scan.name.rsplit("/", 1)[-1]
+        scanned = RenderedDocument(name, meeting.attendance_scan_type or mime_type(name), content)
+        records.append((scanned, DocumentType.ATTENDANCE, _("Podepsaná prezenční listina")))
+    return [
+        store_rendered(
+            unit=meeting.unit,
+            rendered=rendered,
+            doc_type=doc_type,
+            title=f"{label} – {meeting.title}"[:300],
+            user=user,
+            issued_on=day,
+            subject=meeting,
+        )
+        for rendered, doc_type, label in records
+    ]
 
 
 # --- Invitations and the calendar feed ---------------------------------------------------------

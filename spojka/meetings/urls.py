@@ -16,6 +16,7 @@ urlpatterns = [
     path(M + "upravit/", views.meeting_edit, name="meeting_edit"),
     path(M + "program/", views.agenda_edit, name="agenda_edit"),
     path(M + "stav/", views.meeting_transition, name="meeting_transition"),
+    path(M + "znovu-otevrit/", views.meeting_reopen, name="meeting_reopen"),
     path(M + "ucast/", views.attendance_edit, name="attendance_edit"),
     path(M + "zaznam/", views.minutes_edit, name="minutes_edit"),
     path(M + "rozhodnuti/nove/", views.decision_create, name="decision_create"),
@@ -26,9 +27,11 @@ urlpatterns = [
     path(M + "zaznam.<str:fmt>", views.minutes_document, name="minutes_document"),
     path(M + "jednani.ics", views.meeting_calendar, name="meeting_calendar"),
     path(M + "sken/", views.scan_upload, name="scan_upload"),
+    path(M + "podklady/novy/", views.material_upload, name="material_upload"),
     path(M + "sken/stahnout/", views.scan_download, name="scan_download"),
     path("u/<slug:unit>/ukoly/", views.task_list, name="task_list"),
     path("u/<slug:unit>/ukoly/<int:pk>/splneno/", views.task_done, name="task_done"),
+    path("u/<slug:unit>/ukoly/<int:pk>/znovu-otevrit/", views.task_reopen, name="task_reopen"),
     # Outside the unit's URL space on purpose: calendar apps cannot log in, the token is the key.
     path("kalendar/<str:token>/jednani.ics", views.calendar_feed, name="calendar_feed"),
 ]

@@ -12,10 +12,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from spojka.cooperation.models import TerritorialUnit
 from spojka.cooperation.tenancy import unit_view
+from spojka.documents.models import Document, DocumentType
+from spojka.documents.services import document_create
 from spojka.lib import mail as outbox
 from spojka.lib.audit import history_for
 from spojka.lib.downloads import ICS, download, download_file
@@ -26,12 +29,14 @@ from spojka.lib.urls import absolute_url
 from spojka.meetings import documents, services
 from spojka.meetings.calendar import meeting_ics, unit_feed_ics
 from spojka.meetings.forms import (
-    AgendaFormSet,
+    AgendaItemForm,
     AttendanceForm,
     DecisionForm,
+    MaterialForm,
     MeetingFilterForm,
     MeetingForm,
     MinutesForm,
+    ReopenForm,
     ScanForm,
     TaskFilterForm,
     TaskForm,
@@ -102,6 +107,15 @@ def meeting_detail(request: HttpRequest, unit: TerritorialUnit, pk: int) -> Http
     items = list(meeting.agenda_items.all())
     decisions = list(meeting.decisions.select_related("agenda_item"))
     guests = list(meeting.guests.all())
+    # The content type is matched by name in the same query (no content-type cache to warm up).
+    library = Document.objects.filter(
+        unit=unit,
+        content_type__app_label=Meeting._meta.app_label,
+        content_type__model=Meeting._meta.model_name,
+        object_id=meeting.pk,
+    ).order_by("doc_type", "title")
+    if not request.access.can_write:
+        library = library.filter(visible_to_partners=True)
     return render(
         request,
         "meetings/meeting_detail.html",
@@ -119,6 +133,7 @@ def meeting_detail(request: HttpRequest, unit: TerritorialUnit, pk: int) -> Http
             "attendance_recorded": services.attendance_recorded(meeting, invitations, guests),
             "today": timezone.localdate(),
             "history": history_for(meeting),
+            "library": list(library),
         },
     )
 
@@ -152,38 +167,112 @@ def _meeting_form(request: HttpRequest, unit: TerritorialUnit, meeting: Meeting)
     return render(request, "meetings/meeting_form.html", {"form": form, "unit": unit, "meeting": meeting})
 
 
+AGENDA_MESSAGES = {
+    "add": gettext_lazy("Bod „%(title)s“ byl přidán."),
+    "save": gettext_lazy("Bod „%(title)s“ byl uložen."),
+    "up": gettext_lazy("Bod „%(title)s“ je o místo výš."),
+    "down": gettext_lazy("Bod „%(title)s“ je o místo níž."),
+    "remove": gettext_lazy("Bod „%(title)s“ byl odebrán; lze ho obnovit v Koši."),
+}
+
+
+def _is_htmx(request: HttpRequest) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def _focus_after_move(focus: str, items: list) -> str:
+    """A point moved to the top has no "up" button any more (nor one at the bottom "down"): focus
+    the other one, so the keyboard user stays on the point they moved."""
+    pk, _sep, what = focus.partition("-")
+    if items and what == "up" and str(items[0].pk) == pk:
+        return f"{pk}-down"
+    if items and what == "down" and str(items[-1].pk) == pk:
+        return f"{pk}-up"
+    return focus
+
+
 @unit_view(write=True)
 def agenda_edit(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    """The programme edited in place: add, edit, move and remove points one at a time.
+
+    Every action is a plain form POST (works without JavaScript: the page reloads); with htmx the
+    same POST answers with the editor alone, which replaces itself and keeps focus where it was.
+    """
     meeting = _meeting_or_404(unit, pk)
-    initial = [{"id": i.pk, "title": i.title, "summary": i.summary} for i in meeting.agenda_items.all()]
-    formset = AgendaFormSet(request.POST or None, initial=initial, prefix="body")
-    error = None
-    if request.method == "POST" and formset.is_valid():
-        rows = [f.cleaned_data for f in formset.forms if f.cleaned_data.get("title", "").strip()]
+    context = {"unit": unit, "meeting": meeting}
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        item = None
+        if action != "add":
+            item = get_object_or_404(meeting.agenda_items, pk=request.POST.get("item") or 0)
+        if action == "remove" and not request.POST.get("confirm"):
+            return render(request, "meetings/agenda_remove.html", {**context, "item": item})
         try:
-            services.agenda_save(meeting=meeting, items=rows)
+            context |= _agenda_action(request, meeting, action, item)
         except ValidationError as exc:
-            error = " ".join(exc.messages)
-        else:
-            messages.success(request, _("Program jednání byl uložen."))
-            return redirect(meeting)
-    return render(
-        request,
-        "meetings/agenda_form.html",
-        {"formset": formset, "unit": unit, "meeting": meeting, "error": error},
-        status=422 if error else 200,
-    )
+            context["error"] = " ".join(exc.messages)
+        if not _is_htmx(request) and "error" not in context and "add_error" not in context:
+            messages.success(request, context["announcement"])
+            return redirect("meetings:agenda_edit", unit=unit.slug, pk=meeting.pk)
+    context["items"] = list(meeting.agenda_items.order_by("order", "pk"))
+    focus_item, _sep, context["focus_what"] = _focus_after_move(
+        context.get("focus", ""), context["items"]
+    ).rpartition("-")
+    context["focus_item"] = int(focus_item) if focus_item.isdigit() else None
+    if context.get("focus") == "add":
+        context["focus_what"] = "add"
+    context["htmx"] = _is_htmx(request)
+    template = "meetings/_agenda_editor.html" if context["htmx"] else "meetings/agenda_form.html"
+    return render(request, template, context)
+
+
+def _agenda_action(request: HttpRequest, meeting: Meeting, action: str, item) -> dict:
+    """Do one editor action; return what the editor shows next (message, focus, errors)."""
+    if action == "add":
+        form = AgendaItemForm(request.POST)
+        if not form.is_valid():
+            return {
+                "add_error": " ".join(form.errors["title"]),
+                "new_summary": request.POST.get("summary", ""),
+                "focus": "add",
+            }
+        item = services.agenda_item_add(
+            meeting=meeting, title=form.cleaned_data["title"], summary=form.cleaned_data["summary"]
+        )
+        focus = "add"
+    elif action == "save":
+        services.agenda_item_update(
+            item=item, title=request.POST.get("title", ""), summary=request.POST.get("summary", "")
+        )
+        focus = f"{item.pk}-title"
+    elif action in ("up", "down"):
+        services.agenda_item_move(item=item, step=-1 if action == "up" else 1)
+        focus = f"{item.pk}-{action}"
+    elif action == "remove":
+        services.agenda_item_remove(item=item, user=request.user)
+        focus = "add"
+    else:
+        raise ValidationError(_("Neznámá úprava programu."))
+    return {"announcement": AGENDA_MESSAGES[action] % {"title": item.title}, "focus": focus}
 
 
 @unit_view(write=True)
-@require_POST
 def meeting_transition(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    """GET ?target=…: a page saying what the change means, to confirm. POST: change the state."""
     meeting = _meeting_or_404(unit, pk)
+    if request.method != "POST":
+        form = TransitionForm(initial={"target": request.GET.get("target", "")})
+        if form["target"].value() not in services.ALLOWED[meeting.state]:
+            return redirect(meeting)
+        return render(request, "meetings/transition.html", {"unit": unit, "meeting": meeting, "form": form})
     form = TransitionForm(request.POST)
     if form.is_valid():
         try:
             services.meeting_transition(
-                meeting=meeting, target=form.cleaned_data["target"], reason=form.cleaned_data["reason"]
+                meeting=meeting,
+                target=form.cleaned_data["target"],
+                reason=form.cleaned_data.get("reason", ""),
+                user=request.user,
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
@@ -192,6 +281,25 @@ def meeting_transition(request: HttpRequest, unit: TerritorialUnit, pk: int) -> 
             return redirect(meeting)
     return render(
         request, "meetings/transition.html", {"unit": unit, "meeting": meeting, "form": form}, status=422
+    )
+
+
+@unit_view(write=True)
+def meeting_reopen(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    meeting = _meeting_or_404(unit, pk)
+    form = ReopenForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_reopen(meeting=meeting, reason=form.cleaned_data["reason"])
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+            status = 422
+        else:
+            messages.success(request, _("Jednání je znovu otevřené; po opravě ho opět uzavřete."))
+            return redirect(meeting)
+    return render(
+        request, "meetings/reopen_form.html", {"unit": unit, "meeting": meeting, "form": form}, status=status
     )
 
 
@@ -308,12 +416,37 @@ def scan_upload(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpRes
     form = ScanForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["scan"]
-        meeting.attendance_scan.save(safe_filename(upload.name), upload, save=False)
+        meeting.attendance_scan.save(safe_filename(upload.name, form.content_type), upload, save=False)
         meeting.attendance_scan_type = form.content_type
         meeting.save(update_fields=["attendance_scan", "attendance_scan_type", "updated_at"])
         messages.success(request, _("Podepsaná prezenční listina byla nahrána."))
         return redirect(meeting)
     return render(request, "meetings/scan_form.html", {"form": form, "unit": unit, "meeting": meeting})
+
+
+@unit_view(write=True)
+def material_upload(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    """A background material for the meeting, kept in the library and linked to the meeting."""
+    meeting = _meeting_or_404(unit, pk)
+    form = MaterialForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        document_create(
+            unit=unit,
+            doc_type=DocumentType.ANALYSIS,
+            title=form.cleaned_data["title"],
+            issued_on=timezone.localdate(),
+            description=None,
+            visible_to_partners=True,
+            content=upload.read(),
+            filename=upload.name,
+            content_type=form.content_type,
+            user=request.user,
+            subject=meeting,
+        )
+        messages.success(request, _("Podklad byl přidán do knihovny a k jednání."))
+        return redirect(meeting)
+    return render(request, "meetings/material_form.html", {"form": form, "unit": unit, "meeting": meeting})
 
 
 # Signatures are personal data: the signed sheet is for those who run the meetings, not partners.
@@ -436,6 +569,23 @@ def task_done(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpRespo
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, _("Úkol byl označen jako splněný."))
+    return _back(request, unit)
+
+
+@unit_view(write=True)
+@require_POST
+def task_reopen(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    task = get_object_or_404(unit.tasks, pk=pk)
+    try:
+        services.task_reopen(task=task)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Úkol je znovu otevřený."))
+    return _back(request, unit)
+
+
+def _back(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
     target = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         return redirect(target)

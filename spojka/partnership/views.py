@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 from spojka.cooperation.models import TerritorialUnit
 from spojka.cooperation.tenancy import unit_view
 from spojka.lib.audit import history_for
-from spojka.lib.downloads import download_file
+from spojka.lib.czech import sorted_czech
+from spojka.lib.downloads import JSON, download, download_file
 from spojka.lib.forms import add_service_errors
 from spojka.lib.uploads import safe_filename
-from spojka.partnership import services
+from spojka.partnership import personal_data, services
 from spojka.partnership.forms import (
     LocalPartnershipForm,
     MemberEndForm,
@@ -202,7 +203,10 @@ def member_end(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResp
 
 @unit_view()
 def person_list(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
-    people = unit.people.select_related("organisation")
+    # Czech alphabetical order (Č after C, Ch after H), which the database's own collation does not give.
+    people = sorted_czech(
+        unit.people.select_related("organisation"), key=lambda p: f"{p.last_name} {p.first_name}"
+    )
     return render(request, "partnership/person_list.html", {"unit": unit, "people": people})
 
 
@@ -236,7 +240,7 @@ def organisation_list(request: HttpRequest, unit: TerritorialUnit) -> HttpRespon
     return render(
         request,
         "partnership/organisation_list.html",
-        {"unit": unit, "organisations": unit.organisations.all()},
+        {"unit": unit, "organisations": sorted_czech(unit.organisations.all(), key=lambda o: o.name)},
     )
 
 
@@ -295,7 +299,7 @@ def statute_upload(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
             statute = form.save(commit=False)
             statute.unit = unit
             upload = form.cleaned_data["file"]
-            upload.name = safe_filename(upload.name)
+            upload.name = safe_filename(upload.name, form.content_type)
             statute.file_name = upload.name
             statute.content_type = form.content_type
             statute.save()
@@ -309,3 +313,30 @@ def statute_download(request: HttpRequest, unit: TerritorialUnit, pk: int) -> Ht
     statute = get_object_or_404(unit.statutes, pk=pk)
     filename = statute.file_name or statute.file.name.rsplit("/", 1)[-1]
     return download_file(statute.file, filename, content_type=statute.content_type or None)
+
+
+# --- Personal data: export and anonymisation (agency admin only) --------------------------------
+
+
+def _agency_admin_person(request: HttpRequest, unit: TerritorialUnit, pk: int) -> Person:
+    if not request.user.is_agency_admin:
+        raise PermissionDenied
+    return get_object_or_404(unit.people, pk=pk)
+
+
+@unit_view(write=True)
+def person_export(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    person = _agency_admin_person(request, unit, pk)
+    return download(personal_data.person_export(person), f"osoba-{person.pk}.json", content_type=JSON)
+
+
+@unit_view(write=True)
+def person_anonymise(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    person = _agency_admin_person(request, unit, pk)
+    if request.method == "POST":
+        personal_data.person_anonymise(person=person)
+        messages.success(
+            request, _("Osoba byla anonymizována; účasti, hodiny a historie zůstaly bez jejího jména.")
+        )
+        return redirect("partnership:person_list", unit=unit.slug)
+    return render(request, "partnership/person_anonymise.html", {"unit": unit, "person": person})

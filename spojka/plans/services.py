@@ -247,10 +247,12 @@ def _locked_years(plan: InclusionPlan) -> set[int]:
 
 
 @transaction.atomic
-def node_delete(*, plan: InclusionPlan, obj: PriorityArea | Goal | Measure | PlanAction | Indicator) -> None:
-    """Delete an area, goal, measure, action or indicator with everything below it.
+def node_delete_check(
+    *, plan: InclusionPlan, obj: PriorityArea | Goal | Measure | PlanAction | Indicator
+) -> None:
+    """May an area, goal, measure, action or indicator be deleted with everything below it?
 
-    Refused when anything below it is part of an approved (locked) monitoring: a locked year's
+    Raises a Czech ValidationError when anything below it is part of an approved (locked) monitoring: a locked year's
     statuses and values must stay as they were approved.
     """
     locked = _locked_years(plan)
@@ -280,4 +282,3 @@ def node_delete(*, plan: InclusionPlan, obj: PriorityArea | Goal | Measure | Pla
                 _("Nelze smazat: údaje jsou součástí schváleného monitorování za rok %(years)s.")
                 % {"years": ", ".join(str(y) for y in sorted(years))}
             )
-    obj.delete()

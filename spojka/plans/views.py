@@ -49,6 +49,7 @@ from spojka.plans.progress import (
     measure_progress,
     percent,
 )
+from spojka.trash.views import confirm_delete
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -585,20 +586,33 @@ def delete_url(plan: InclusionPlan, kind: str, obj) -> str:
 
 
 @unit_view(write=True)
-@require_POST
 def node_delete(request: HttpRequest, unit: TerritorialUnit, pk: int, kind: str, obj: int) -> HttpResponse:
+    """GET: what the deletion takes with it, to confirm; POST: into the trash, unless a locked
+    (approved) monitoring holds its data."""
     plan = selectors.plan_or_404(unit, pk)
     if kind not in DELETABLE:
         raise Http404
     target = DELETABLE[kind](plan, obj)
     # An action or a measure's indicator returns to its measure's page, everything else to the plan.
     measure_id = getattr(target, "measure_id", None)
+    if measure_id:
+        back = reverse(
+            "plans:measure_detail", kwargs={"unit": unit.slug, "pk": plan.pk, "measure": measure_id}
+        )
+    else:
+        back = plan.get_absolute_url()
     try:
-        services.node_delete(plan=plan, obj=target)
+        services.node_delete_check(plan=plan, obj=target)
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
-    else:
-        messages.success(request, _("Smazáno: %(obj)s.") % {"obj": target})
-    if measure_id:
-        return redirect("plans:measure_detail", unit=unit.slug, pk=plan.pk, measure=measure_id)
-    return redirect(plan)
+        return redirect(back)
+    return confirm_delete(
+        request,
+        unit=unit,
+        obj=target,
+        question=_("Smazat %(what)s „%(obj)s“ i se vším, co pod tím je?")
+        % {"what": target._meta.verbose_name, "obj": target},
+        back_url=back,
+        done_url=back,
+        restore_path=back,
+    )

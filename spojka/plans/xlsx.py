@@ -13,7 +13,7 @@ comment per year), so an approved year stays approved, and locked, after an impo
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -28,6 +28,7 @@ from openpyxl.styles import Font
 
 from spojka.cooperation.models import TerritorialUnit, ThematicArea
 from spojka.lib.seasons import Season
+from spojka.lib.uploads import worksheet_rows_exceed
 from spojka.plans.models import (
     FundingSource,
     Goal,
@@ -187,6 +188,8 @@ MONITORING_SHEETS = [
 ]
 SHEETS += MONITORING_SHEETS
 PLAN_SHEET = "Plán"
+# Rows a sheet may have, blank ones included: a real plan has a few hundred at most.
+MAX_ROWS = 5000
 
 # --------------------------------------------------------------------------------------------------
 # Export
@@ -365,9 +368,9 @@ def _sheet_rows(workbook, title: str, headers: list[str], errors: list[str]) -> 
     if title not in workbook.sheetnames:
         errors.append(_("Chybí list „%(sheet)s“.") % {"sheet": title})
         return []
-    ws = workbook[title]
-    rows = list(ws.iter_rows(values_only=True))
-    found = [str(v).strip() if v is not None else "" for v in (rows[0] if rows else [])][: len(headers)]
+    rows = _limited_rows(workbook[title], title, errors)
+    first = next(rows, None) or []
+    found = [str(v).strip() if v is not None else "" for v in first][: len(headers)]
     if found != headers:
         errors.append(
             _("List „%(sheet)s“ nemá očekávané sloupce: %(headers)s.")
@@ -375,12 +378,25 @@ def _sheet_rows(workbook, title: str, headers: list[str], errors: list[str]) -> 
         )
         return []
     result = []
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in enumerate(rows, start=2):
         cells = list(row[: len(headers)]) + [None] * (len(headers) - len(row))
         if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
             continue
         result.append((number, cells))
     return result
+
+
+def _limited_rows(ws, title: str, errors: list[str]) -> Iterator[tuple]:
+    """The sheet's rows, streamed; every row counts towards the limit, blank ones too (a sheet of
+    a million blank rows would otherwise hold the worker)."""
+    for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
+        if number > MAX_ROWS:
+            errors.append(
+                _("List „%(sheet)s“ má víc než %(n)s řádků; tolik jich plán mít nemůže.")
+                % {"sheet": title, "n": MAX_ROWS}
+            )
+            return
+        yield row
 
 
 def _field_messages(model: type[models.Model], exc: ValidationError) -> list[str]:
@@ -407,8 +423,16 @@ def _row_error(sheet: str, number: int, message: str) -> str:
 def import_plan(*, unit: TerritorialUnit, content: bytes) -> InclusionPlan:
     """Create a new plan of ``unit`` from an XLSX file made by ``export_plan``; raise ImportErrors."""
     errors: list[str] = []
+    if worksheet_rows_exceed(content, MAX_ROWS):
+        raise ImportErrors(
+            [
+                _("Sešit má na některém listu víc než %(n)s řádků; tolik jich plán mít nemůže.")
+                % {"n": MAX_ROWS}
+            ]
+        )
     try:
-        workbook = load_workbook(io.BytesIO(content), data_only=True)
+        # Read-only streams the sheets instead of building every cell in memory.
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for a damaged file
         raise ImportErrors([_("Soubor nelze přečíst jako sešit XLSX.")]) from None
 
@@ -418,8 +442,8 @@ def import_plan(*, unit: TerritorialUnit, content: bytes) -> InclusionPlan:
     if PLAN_SHEET not in workbook.sheetnames:
         errors.append(_("Chybí list „%(sheet)s“.") % {"sheet": PLAN_SHEET})
     else:
-        for number, row in enumerate(workbook[PLAN_SHEET].iter_rows(min_row=2, values_only=True), start=2):
-            if row and row[0]:
+        for number, row in enumerate(_limited_rows(workbook[PLAN_SHEET], PLAN_SHEET, errors), start=1):
+            if number > 1 and row and row[0]:
                 plan_values[str(row[0]).strip()] = (number, row[1] if len(row) > 1 else None)
         for column in PLAN_FIELDS:
             number, raw = plan_values.get(column.header, (None, None))

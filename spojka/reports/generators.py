@@ -8,6 +8,7 @@ and a template must be able to read data, never call methods on the database.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,9 +19,10 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from spojka.cooperation.models import CooperationDescription, KeyRole, TerritorialUnit, UnitKind
 from spojka.cooperation.validity import IN_FORCE_STATUSES, validity_on
-from spojka.documents.models import TemplateKind
+from spojka.documents.models import DocumentSettings, TemplateKind
 from spojka.documents.render import DocumentSpec, RenderedDocument, register, render
-from spojka.lib.czech import date_long, hours, typography
+from spojka.lib.czech import HODINA, count, date_long, sorted_czech, typography
+from spojka.partnership.models import OrganisationCategory
 from spojka.reports import sources
 
 DOCX_TEMPLATES = Path(__file__).resolve().parent / "docx_templates"
@@ -77,17 +79,59 @@ def _commitment_text(d: CooperationDescription) -> str:
     ) % {"project": d.project_name or _("agentury")}
     if d.project_registration_number:
         text += _(", reg. č. %(number)s") % {"number": d.project_registration_number}
+    programme = _programme(d)
+    if programme:
+        text += _(", financovaného z %(programme)s") % {"programme": programme}
+    text += _(", a to až do doby ukončení realizace tohoto projektu")
     if d.training_total_hours:
         text += _(
             ", a zavazuje se k podpoře plnění povinných indikátorů projektu formou uvolnění vybraných "
             "pracovníků pro účast na vzdělávacích aktivitách v tematických oblastech sociálního "
-            "začleňování v celkovém rozsahu %(total)s hodin"
-        ) % {"total": hours(d.training_total_hours)}
+            "začleňování v celkovém rozsahu %(total)s"
+        ) % {"total": count(d.training_total_hours, HODINA)}
         if d.training_max_distance_hours is not None:
-            text += _(" (z nichž může být max. %(distance)s hodin dosaženo distanční formou)") % {
-                "distance": hours(d.training_max_distance_hours)
+            text += _(" (z nichž může být max. %(distance)s dosaženo distanční formou)") % {
+                "distance": count(d.training_max_distance_hours, HODINA)
             }
     return t(text + ".")
+
+
+# Registration numbers of EU-funded projects start with the programme's code.
+PROGRAMMES = {
+    "CZ.03.": _lazy("Operačního programu Zaměstnanost"),
+    "CZ.03.0": _lazy("Operačního programu Zaměstnanost plus"),
+}
+
+
+def _programme(d: CooperationDescription) -> str:
+    number = d.project_registration_number or ""
+    matches = [code for code in PROGRAMMES if number.startswith(code)]
+    return str(PROGRAMMES[max(matches, key=len)]) if matches else ""
+
+
+def _guarantee_text(d: CooperationDescription) -> str:
+    """The standard statement that the agency guarantees the scope of support for the project's life."""
+    project = d.project_name or _("projektu agentury")
+    text = _(
+        "ASZ je realizátorem projektu %(project)s a rozsah podpory, který stanovuje popis spolupráce, "
+        "je garantován po dobu realizace tohoto projektu."
+    ) % {"project": project}
+    return t(text)
+
+
+def _programme_period_text(note: str) -> str:
+    """The programme-period note as a sentence: a bare noun phrase gets its verb ("Jedná se o …")."""
+    note = (note or "").strip()
+    if not note:
+        return ""
+    if re.match(r"(?i)přechodné období\b", note):
+        note = _("Jedná se o %(rest)s") % {"rest": note[0].lower() + note[1:]}
+    return t(note if note.endswith(".") else note + ".")
+
+
+def _signature_place(place: str, fallback: str) -> str:
+    """ "V Jihlavě": the unit's setting in the locative; the description's bare place otherwise."""
+    return t(place or fallback)
 
 
 def _lp_stance_text(d: CooperationDescription) -> str:
@@ -109,12 +153,91 @@ def _lp_stance_text(d: CooperationDescription) -> str:
     return t(text + ".")
 
 
+def _role_value(assignment) -> str:
+    """Who holds a role, as the standard form writes it; a vacancy says who stands in, once."""
+    if not assignment.is_vacant:
+        return t(assignment.holder_display)
+    substitute = assignment.substitute.strip()
+    # "zajištěn zástupem" and the like only repeat that there is a substitute: say it once.
+    if not substitute or re.match(r"(?i)(zajištěn|zajištěna|zajištěno)\b.*zástup", substitute):
+        return t(_("Zástup (samotná pozice aktuálně není obsazena)"))
+    return t(_("Zástup: %(who)s (samotná pozice aktuálně není obsazena)") % {"who": substitute})
+
+
 def _roles(unit: TerritorialUnit, today: date) -> list[dict]:
     current = {r.role: r for r in unit.role_assignments.all() if r.is_current(today)}
     return [
-        {"label": t(str(label)), "value": t(current[role].holder_display) if role in current else ""}
+        {"label": t(str(label)), "value": _role_value(current[role]) if role in current else ""}
         for role, label in HEADER_ROLES
     ]
+
+
+# How the composition sentence names each category of members (genitive plural: "zástupci …").
+MEMBER_GROUPS = (
+    (OrganisationCategory.CITY_DEPARTMENT, _lazy("územního celku")),
+    (OrganisationCategory.PUBLIC_INSTITUTION, _lazy("veřejných institucí")),
+    (OrganisationCategory.NGO, _lazy("neziskových organizací")),
+    (OrganisationCategory.AGENCY, _lazy("agentury")),
+    (OrganisationCategory.OTHER, _lazy("dalších organizací")),
+)
+
+
+def _member_label(organisation) -> str:
+    """A city department is named by its part after the dash ("Magistrát … – sociální odbor")."""
+    name = organisation.name
+    if organisation.category == OrganisationCategory.CITY_DEPARTMENT and " – " in name:
+        return name.split(" – ", 1)[1]
+    return name
+
+
+def lp_members(unit: TerritorialUnit, on: date) -> list[dict]:
+    """The LP plenary's member institutions on ``on``, by category, each list in Czech order."""
+    seats = (
+        unit.partnership_members.filter(working_group__isnull=True, valid_from__lte=on)
+        .exclude(valid_to__lt=on)
+        .select_related("organisation")
+    )
+    by_category: dict[str, set[str]] = {}
+    for seat in seats:
+        by_category.setdefault(seat.organisation.category, set()).add(_member_label(seat.organisation))
+    groups = []
+    for category, label in MEMBER_GROUPS:
+        names = by_category.get(category)
+        if names:
+            groups.append({"label": str(label), "members": [t(m) for m in sorted_czech(names)]})
+    return groups
+
+
+def _members_text(groups: list[dict], unit: TerritorialUnit) -> str:
+    if not groups:
+        return ""
+    city = _("města") if unit.kind in (UnitKind.TOWN, UnitKind.STATUTORY_CITY) else None
+    parts = [
+        f"{city if city and g['label'] == str(MEMBER_GROUPS[0][1]) else g['label']} ({', '.join(g['members'])})"
+        for g in groups
+    ]
+    return t(_("Členy LP jsou zástupci %(groups)s.") % {"groups": _join_czech(parts)})
+
+
+# Explanations of the roles and steps the form names (the standard form gives them as footnotes).
+NOTES = (
+    _lazy("Sídlem obce se rozumí sídlo obecního úřadu."),
+    _lazy(
+        "Pověřený zástupce územního celku pro sociální začleňování zastupuje politickou reprezentaci "
+        "obce (kraje) nebo plní obdobnou funkci. Odpovídá za nastavení, průběh a výsledky spolupráce "
+        "s ASZ, předkládá materiály orgánům územního celku a odpovídá za realizaci popisu spolupráce, "
+        "plánu sociálního začleňování a partnerství."
+    ),
+    _lazy(
+        "Manažer sociálního začleňování je kontaktní osobou, zpravidla výkonným pracovníkem územního "
+        "celku. Zajišťuje koordinaci a činnost partnerství, součinnost orgánů a složek územního celku, "
+        "dokumentaci procesu, věcnou realizaci činností, přípravu výstupů a spolupráci s ASZ."
+    ),
+    _lazy(
+        "Popis spolupráce schvaluje zastupitelstvo obce, nebo orgán územního celku, který plní obdobnou "
+        "funkci jako zastupitelstvo obce."
+    ),
+)
 
 
 def description_context(description: CooperationDescription, *, today: date | None = None) -> dict:
@@ -124,6 +247,8 @@ def description_context(description: CooperationDescription, *, today: date | No
     areas = list(d.thematic_areas.all())
     rows = [row.as_context() for row in sources.schedule_rows(d)]
     psz_period = f"{d.psz_period_from}–{d.psz_period_to}" if d.psz_period_from and d.psz_period_to else ""
+    settings = DocumentSettings.for_unit(unit)
+    members = lp_members(unit, d.valid_from or today)
     return {
         "unit": _unit_context(unit),
         "roles": _roles(unit, today),
@@ -136,7 +261,8 @@ def description_context(description: CooperationDescription, *, today: date | No
         else "",
         "commitment_text": _commitment_text(d),
         "validity_text": _validity_text(d),
-        "programme_period_note": t(d.programme_period_note),
+        "programme_period_note": _programme_period_text(d.programme_period_note),
+        "guarantee_text": _guarantee_text(d),
         "areas_intro": t(
             _("Plánujeme spolupracovat zejména v těchto oblastech: %(areas)s.")
             % {"areas": _join_czech([a.name for a in areas])}
@@ -145,6 +271,8 @@ def description_context(description: CooperationDescription, *, today: date | No
         else t(_("Tematické oblasti zatím nejsou stanoveny.")),
         "areas": [{"name": t(a.name), "focus": t(a.focus)} for a in areas],
         "lp_structure": t(d.lp_structure) or "–",
+        "lp_members": members,
+        "lp_members_text": _members_text(members, unit),
         "psz_specification": t(d.psz_specification) or "–",
         "psz_period": psz_period,
         "target_group": t(d.target_group),
@@ -159,17 +287,36 @@ def description_context(description: CooperationDescription, *, today: date | No
         "schedule_note": "" if rows else NO_SCHEDULE,
         "approved_on": date_long(d.approved_on) if d.approved_on else "",
         "approval_resolution": d.approval_resolution,
+        "notes": _notes(d),
         "unit_signature": {
-            "place": t(d.unit_signed_place),
+            "place": _signature_place(settings.signature_place, d.unit_signed_place),
             "date": date_long(d.unit_signed_on) if d.unit_signed_on else "",
             "signatory": t(d.unit_signatory),
         },
         "agency_signature": {
-            "place": t(d.agency_signed_place),
+            "place": _signature_place(settings.agency_signature_place, d.agency_signed_place),
             "date": date_long(d.agency_signed_on) if d.agency_signed_on else "",
             "signatory": t(d.agency_signatory),
         },
     }
+
+
+def _notes(d: CooperationDescription) -> list[str]:
+    notes = [t(str(note)) for note in NOTES]
+    if d.project_registration_number:
+        programme = _programme(d)
+        notes.insert(
+            3,
+            t(
+                _("Projekt %(project)s%(programme)s, registrační číslo: %(number)s.")
+                % {
+                    "project": d.project_name,
+                    "programme": _(" financovaný z %(p)s") % {"p": programme} if programme else "",
+                    "number": d.project_registration_number,
+                }
+            ),
+        )
+    return notes
 
 
 # --- The annual report ------------------------------------------------------------------------
@@ -359,21 +506,28 @@ ANNUAL_REPORT = register(
 )
 
 
-def generate_description(description: CooperationDescription, fmt: str) -> RenderedDocument:
+def generate_description(
+    description: CooperationDescription, fmt: str, *, archival: bool = False
+) -> RenderedDocument:
+    """The cooperation description; ``archival`` makes the PDF a PDF/A for the library."""
     return render(
         COOPERATION_DESCRIPTION,
         fmt,
         unit=description.unit,
         context=description_context(description),
         stem=f"popis-spoluprace-{description.unit.slug}-v{description.version}",
+        archival=archival,
     )
 
 
-def generate_report(description: CooperationDescription, year: int, fmt: str) -> RenderedDocument:
+def generate_report(
+    description: CooperationDescription, year: int, fmt: str, *, archival: bool = False
+) -> RenderedDocument:
     return render(
         ANNUAL_REPORT,
         fmt,
         unit=description.unit,
         context=report_context(description, year),
         stem=f"zprava-o-plneni-popisu-spoluprace-{description.unit.slug}-{year}",
+        archival=archival,
     )

@@ -121,11 +121,13 @@ PSZ_REPORT = register(
 )
 
 
-def generate_psz_report(plan: InclusionPlan, fmt: str) -> RenderedDocument:
+def generate_psz_report(plan: InclusionPlan, fmt: str, *, archival: bool = False) -> RenderedDocument:
+    """The PSZ report; ``archival`` makes the PDF a PDF/A for the library."""
     return render(
         PSZ_REPORT,
         fmt,
         unit=plan.unit,
         context=psz_report_context(plan),
         stem=f"zprava-o-plneni-psz-{plan.unit.slug}-{plan.year_from}-{plan.year_to}",
+        archival=archival,
     )

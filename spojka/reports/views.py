@@ -75,13 +75,13 @@ def save_generated(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
     kind, fmt = form.cleaned_data["kind"], form.cleaned_data["fmt"]
     if kind == TemplateKind.COOPERATION_DESCRIPTION:
         description = form.cleaned_data["description"]
-        rendered: RenderedDocument = generators.generate_description(description, fmt)
+        rendered: RenderedDocument = generators.generate_description(description, fmt, archival=True)
         title = _("Popis spolupráce, verze %(v)s") % {"v": description.version}
         doc_type, issued_on = DocumentType.OTHER, description.approved_on
     else:
         year = form.cleaned_data["year"]
         description = generators.description_for_year(unit, year)
-        rendered = generators.generate_report(description, year, fmt)
+        rendered = generators.generate_report(description, year, fmt, archival=True)
         title = _("Zpráva o plnění popisu spolupráce za rok %(y)s") % {"y": year}
         doc_type, issued_on = DocumentType.COOP_REPORT, timezone.localdate()
     version = store_rendered(
@@ -116,7 +116,7 @@ def plan_report_save(request: HttpRequest, unit: TerritorialUnit, pk: int, fmt: 
     plan = plan_selectors.plan_with_tree(unit, pk)
     version = store_rendered(
         unit=unit,
-        rendered=psz.generate_psz_report(plan, fmt),
+        rendered=psz.generate_psz_report(plan, fmt, archival=True),
         doc_type=DocumentType.PSZ_REPORT,
         title=_("Zpráva o plnění PSZ %(period)s") % {"period": f"{plan.year_from}–{plan.year_to}"},
         user=request.user,

@@ -12,3 +12,7 @@ class TrainingConfig(AppConfig):
     unit_nav: list = [
         ("training:event_list", _("Vzdělávání")),
     ]
+
+    def ready(self) -> None:
+        # Declares the attendance sheet's templates (documents.render.register).
+        from spojka.training import documents  # noqa: F401

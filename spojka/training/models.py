@@ -187,4 +187,6 @@ class TrainingMaterial(TenantOwned):
         return {**super().get_additional_data(), "event": self.event_id}
 
 
-register_audited(TrainingEvent, Participation, TrainingMaterial)
+register_audited(TrainingEvent, TrainingMaterial)
+# The certificate code is what proves a certificate genuine; it stays out of the history.
+register_audited(Participation, exclude=("certificate_code",))

@@ -1,18 +1,17 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.files.storage import default_storage
-from django.db import transaction
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from spojka.cooperation.models import CooperationDescription, TerritorialUnit
 from spojka.cooperation.tenancy import unit_view
+from spojka.documents.render import check_format
+from spojka.lib.czech import plural_form
 from spojka.lib.downloads import download, download_file
 from spojka.lib.uploads import safe_filename
 from spojka.lib.urls import absolute_url
@@ -25,6 +24,7 @@ from spojka.training.forms import (
     TrainingEventForm,
 )
 from spojka.training.models import Participation, TrainingEvent
+from spojka.trash.views import confirm_delete
 
 # Attendance sheets, certificates and participant lists carry personal data; they are for the
 # people who run the unit's work (writers), not for read-only partners.
@@ -121,17 +121,31 @@ def event_detail(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpRe
     )
 
 
+def _event_delete_question(event: TrainingEvent, participants: int) -> str:
+    values = {"title": event.title, "n": participants}
+    if participants == 0:
+        return _("Smazat vzdělávací aktivitu „%(title)s“?") % values
+    return {
+        "one": _("Smazat vzdělávací aktivitu „%(title)s“ a %(n)s účastníka a jeho osvědčení?"),
+        "few": _("Smazat vzdělávací aktivitu „%(title)s“ a %(n)s účastníky a jejich osvědčení?"),
+        "many": _("Smazat vzdělávací aktivitu „%(title)s“ a %(n)s účastníků a jejich osvědčení?"),
+    }[plural_form(participants, ("one", "few", "many"))] % values
+
+
 @unit_view(write=True)
-@require_POST
 def event_delete(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    """Participations and materials go with the event, into the trash; certificates stop verifying
+    until it is restored. Material files stay in storage until the trash is purged."""
     event = _event_or_404(unit, pk)
-    files = [m.file.name for m in event.materials.all()]
-    with transaction.atomic():
-        event.delete()  # participations and materials go with it; their certificates stop verifying
-        # Files go only once the rows are surely gone.
-        transaction.on_commit(lambda: [default_storage.delete(name) for name in files])
-    messages.success(request, _("Vzdělávací aktivita byla smazána."))
-    return redirect("training:event_list", unit=unit.slug)
+    return confirm_delete(
+        request,
+        unit=unit,
+        obj=event,
+        question=_event_delete_question(event, event.participations.count()),
+        back_url=event.get_absolute_url(),
+        done_url=reverse("training:event_list", kwargs={"unit": unit.slug}),
+        restore_path=event.get_absolute_url(),
+    )
 
 
 # --- Participants ------------------------------------------------------------------------------
@@ -184,24 +198,40 @@ def _participant_form(request, unit: TerritorialUnit, event: TrainingEvent, part
 
 
 @unit_view(write=True)
-@require_POST
 def participant_delete(
     request: HttpRequest, unit: TerritorialUnit, pk: int, participant: int
 ) -> HttpResponse:
     event = _event_or_404(unit, pk)
-    _participation_or_404(event, participant).delete()
-    messages.success(request, _("Účastník byl odebrán; jeho osvědčení už nelze ověřit."))
-    return redirect(event)
+    participation = _participation_or_404(event, participant)
+    question = _("Odebrat účastníka %(name)s z akce „%(title)s“ i s jeho hodinami a osvědčením?") % {
+        "name": participation.person.full_name,
+        "title": event.title,
+    }
+    return confirm_delete(
+        request,
+        unit=unit,
+        obj=participation,
+        question=question,
+        back_url=event.get_absolute_url(),
+        done_url=event.get_absolute_url(),
+        restore_path=event.get_absolute_url(),
+    )
 
 
 @unit_view(write=True)
-@require_POST
 def certificate_revoke(
     request: HttpRequest, unit: TerritorialUnit, pk: int, participant: int
 ) -> HttpResponse:
-    """Revoke a certificate (or restore it): the public verification page then says it is not valid."""
+    """Revoke a certificate (or restore it): the public verification page then says it is not valid.
+    Revoking asks first (GET shows what it means); restoring acts at once."""
     event = _event_or_404(unit, pk)
     participation = _participation_or_404(event, participant)
+    if request.method != "POST":
+        return render(
+            request,
+            "training/certificate_revoke.html",
+            {"unit": unit, "event": event, "participation": participation},
+        )
     participation.certificate_revoked = not participation.certificate_revoked
     participation.save(update_fields=["certificate_revoked", "updated_at"])
     if participation.certificate_revoked:
@@ -249,8 +279,8 @@ def participant_import(request: HttpRequest, unit: TerritorialUnit, pk: int) -> 
 
 
 @personal_data_view
-def attendance_sheet(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
-    return documents.attendance_sheet(_event_or_404(unit, pk)).as_download()
+def attendance_sheet(request: HttpRequest, unit: TerritorialUnit, pk: int, fmt: str) -> HttpResponse:
+    return documents.attendance_sheet(_event_or_404(unit, pk), fmt=check_format(fmt)).as_download()
 
 
 @personal_data_view
@@ -288,7 +318,7 @@ def material_upload(request: HttpRequest, unit: TerritorialUnit, pk: int) -> Htt
         material = form.save(commit=False)
         material.unit = unit
         material.event = event
-        material.filename = safe_filename(upload.name)
+        material.filename = safe_filename(upload.name, form.upload_content_type)
         material.content_type = form.upload_content_type
         material.size = upload.size
         material.file.save(material.filename, upload, save=False)
@@ -306,12 +336,15 @@ def material_download(request: HttpRequest, unit: TerritorialUnit, pk: int, mate
 
 
 @unit_view(write=True)
-@require_POST
 def material_delete(request: HttpRequest, unit: TerritorialUnit, pk: int, material: int) -> HttpResponse:
     event = _event_or_404(unit, pk)
     item = get_object_or_404(event.materials, pk=material)
-    with transaction.atomic():
-        item.delete()
-        transaction.on_commit(lambda: item.file.delete(save=False))
-    messages.success(request, _("Materiál byl odebrán."))
-    return redirect(event)
+    return confirm_delete(
+        request,
+        unit=unit,
+        obj=item,
+        question=_("Odebrat materiál „%(title)s“ (%(file)s)?") % {"title": item.title, "file": item.filename},
+        back_url=event.get_absolute_url(),
+        done_url=event.get_absolute_url(),
+        restore_path=event.get_absolute_url(),
+    )

@@ -15,6 +15,7 @@ from io import BytesIO
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from spojka.lib.uploads import worksheet_rows_exceed
 from spojka.training import services
 from spojka.training.models import TrainingEvent
 
@@ -170,6 +171,8 @@ def participants_import(*, event: TrainingEvent, data: bytes) -> ImportOutcome:
     """Validate every row first; write only if all rows are valid."""
     from openpyxl import load_workbook
 
+    if worksheet_rows_exceed(data, MAX_ROWS + 1):
+        return ImportOutcome(errors=[RowError(0, _("soubor má víc než %(n)s řádků.") % {"n": MAX_ROWS})])
     try:
         workbook = load_workbook(BytesIO(data), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds of errors for a damaged file
@@ -192,12 +195,14 @@ def participants_import(*, event: TrainingEvent, data: bytes) -> ImportOutcome:
     valid: list[services.ImportedRow] = []
     seen: dict[int, int] = {}
     for number, values in enumerate(rows, start=2):
-        cells = [_text(v) for v in (tuple(values) + (None,) * len(HEADERS))[: len(HEADERS)]]
-        if not any(cells):
-            continue
+        # Every row counts towards the limit, blank ones too: a file of a million blank rows
+        # would otherwise be read to its end.
         if number > MAX_ROWS + 1:
             outcome.errors.append(RowError(number, _("soubor má víc než %(n)s řádků.") % {"n": MAX_ROWS}))
             break
+        cells = [_text(v) for v in (tuple(values) + (None,) * len(HEADERS))[: len(HEADERS)]]
+        if not any(cells):
+            continue
         raw = dict(zip(HEADERS, (tuple(values) + (None,) * len(HEADERS))[: len(HEADERS)], strict=True))
         person, problem = people.find(cells[0], cells[5], cells[2], cells[3])
         if problem:

@@ -51,6 +51,12 @@ def plural(value, arg: str) -> str:
 
 
 @register.filter
+def unit_after(value, unit: str) -> str:
+    """The unit of measure after ``value`` in the right form: ``{{ v|unit_after:"osoby" }}`` → "osob"."""
+    return czech.unit_after(value, unit)
+
+
+@register.filter
 def percent(value) -> str:
     """75 % with a non-breaking space."""
     return czech.percent(value)

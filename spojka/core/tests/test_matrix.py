@@ -19,6 +19,7 @@ MATRIX_APPS = [
     "core",
     "accounts",
     "cooperation",
+    "trash",
     "partnership",
     "meetings",
     "training",

@@ -54,6 +54,8 @@ ENTRIES = {
     "documents:download": Entry(UNIT_READ, lambda w: {**document_kwargs(w), "number": 1}),
     "documents:resolution_list": Entry(UNIT_READ, unit_kwargs),
     "documents:resolution_create": Entry(UNIT_WRITE, unit_kwargs),
+    "documents:settings": Entry(UNIT_WRITE, unit_kwargs),
+    "documents:version_sign": Entry(UNIT_WRITE, lambda w: {**document_kwargs(w), "number": 1}),
     "documents:template_list": Entry(UNIT_READ, unit_kwargs),
     "documents:template_upload": Entry(UNIT_WRITE, template_kwargs),
     "documents:template_download": Entry(UNIT_WRITE, template_kwargs),

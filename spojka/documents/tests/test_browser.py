@@ -102,3 +102,67 @@ def test_editor_uploads_generates_saves_and_downloads_documents(browser_page):
     page.login("partner", "demo")
     page.goto("/u/jihlava/dokumenty/")
     assert "Prezenční listina" not in p.locator("main").inner_text()
+
+
+def test_editor_sets_up_the_documents_and_the_attendance_sheet_follows(browser_page):
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    page = browser_page
+    p = page.page
+    page.login("jihlava", "demo")
+    page.goto("/u/jihlava/dokumenty/")
+    p.get_by_role("link", name="Nastavení dokumentů").click()
+    page.check()
+    assert p.get_by_label("Místo podpisu (6. pád)").input_value() == "V Jihlavě"
+
+    # A place without its preposition is refused in Czech, next to the field; nothing is saved.
+    p.get_by_label("Místo podpisu (6. pád)").fill("Jihlava")
+    p.get_by_label("Prázdné řádky na prezenční listině").fill("7")
+    p.get_by_role("button", name="Uložit nastavení").click()
+    page.check()
+    assert "6. pádě" in p.locator("#id_signature_place_error").inner_text()
+
+    # A logo that is not an image is refused by its content.
+    p.get_by_label("Místo podpisu (6. pád)").fill("V Jihlavě")
+    p.get_by_label("Logo pro publicitu").set_input_files(_file("logo.png", b"not an image", "image/png"))
+    p.get_by_role("button", name="Uložit nastavení").click()
+    page.check()
+    assert "Nepodporovaný typ souboru" in p.locator("#id_publicity_logo_error").inner_text()
+
+    p.get_by_role("button", name="Uložit nastavení").click()
+    page.check()
+    assert "Nastavení dokumentů bylo uloženo." in p.locator("main").inner_text()
+    assert p.get_by_label("Prázdné řádky na prezenční listině").input_value() == "7"
+
+
+def test_editor_signs_a_library_pdf_with_their_certificate(browser_page):
+    from spojka.documents.tests.certificates import self_signed_pkcs12
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    page = browser_page
+    p = page.page
+    page.login("jihlava", "demo")
+    page.goto("/u/jihlava/dokumenty/")
+    p.get_by_role("link", name="Statut a jednací řád lokálního partnerství Jihlava").click()
+    page.check()
+    assert "Žádná verze dokumentu není elektronicky podepsaná." in p.locator("main").inner_text()
+    p.get_by_role("link", name="Podepsat verzi 1 elektronicky").click()
+    page.check()
+    assert "národním seznamům" in p.locator("main").inner_text()
+
+    # A wrong password: a Czech error by the field, no new version.
+    p.get_by_label("Certifikát pro podpis (PKCS#12)").set_input_files(
+        _file("podpis.p12", self_signed_pkcs12("Jan Editor"), "application/x-pkcs12")
+    )
+    p.get_by_label("Heslo k certifikátu").fill("spatne")
+    p.get_by_role("button", name="Podepsat a uložit novou verzi").click()
+    page.check()
+    assert "zkontrolujte soubor PKCS#12 a heslo" in p.locator("#id_certificate_error").inner_text()
+
+    p.get_by_label("Certifikát pro podpis (PKCS#12)").set_input_files(
+        _file("podpis.p12", self_signed_pkcs12("Jan Editor"), "application/x-pkcs12")
+    )
+    p.get_by_label("Heslo k certifikátu").fill("heslo")
+    p.get_by_role("button", name="Podepsat a uložit novou verzi").click()
+    page.check()
+    signatures = p.locator("#signatures").inner_text()
+    assert "Verze 2: podepsal(a) Jan Editor" in signatures and "podpis platný" in signatures

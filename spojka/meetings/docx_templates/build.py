@@ -9,23 +9,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Cm, Pt
+from docx.shared import Cm
+
+from spojka.documents.docx_build import (
+    fixed_widths,
+    header_row,
+    keep_row_together,
+    min_height,
+    new_document,
+    publicity_footer,
+)
 
 HERE = Path(__file__).resolve().parent
-
-
-def _new_document() -> Document:
-    document = Document()
-    section = document.sections[0]
-    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
-    section.left_margin = section.right_margin = Cm(2.0)
-    section.top_margin = section.bottom_margin = Cm(2.0)
-    normal = document.styles["Normal"]
-    normal.font.name = "Calibri"
-    normal.font.size = Pt(10.5)
-    return document
+SIGNING_ROW = Cm(1.1)  # at least 10 mm to sign in
 
 
 def _facts(document, rows: list[tuple[str, str]]) -> None:
@@ -35,6 +32,7 @@ def _facts(document, rows: list[tuple[str, str]]) -> None:
         cells = table.add_row().cells
         cells[0].paragraphs[0].add_run(label).bold = True
         cells[1].text = value
+    fixed_widths(table, [Cm(4.5), Cm(12.5)])
 
 
 def _header(document, title: str) -> None:
@@ -46,7 +44,7 @@ def _header(document, title: str) -> None:
             ("Územní celek", "{{ unit.name }}"),
             ("Jednání", "{{ meeting.title }}"),
             ("Orgán", "{{ meeting.bodies }}"),
-            ("Datum", "{{ meeting.date }}, {{ meeting.time }}"),
+            ("Datum a čas", "{{ meeting.date }}, {{ meeting.time }}"),
             ("Místo", "{{ meeting.place }}"),
         ],
     )
@@ -54,22 +52,28 @@ def _header(document, title: str) -> None:
 
 
 def build_attendance_sheet() -> Path:
-    document = _new_document()
+    document = new_document()
+    publicity_footer(document)
     _header(document, "PREZENČNÍ LISTINA")
-    table = document.add_table(rows=1, cols=3)
+    table = document.add_table(rows=1, cols=4)
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, ["Jméno", "Organizace", "Podpis"], strict=True):
-        cell.paragraphs[0].add_run(text).bold = True
+    header_row(table, ["Č.", "Jméno a příjmení", "Organizace", "Podpis"])
     table.add_row().cells[0].text = "{%tr for r in rows %}"
-    cells = table.add_row().cells
-    cells[0].text, cells[1].text, cells[2].text = "{{ r.name }}", "{{ r.organisation }}", ""
+    row = table.add_row()
+    cells = row.cells
+    cells[0].text = "{{ loop.index }}"
+    cells[1].text = "{{ r.name }}{% if r.note %} ({{ r.note }}){% endif %}"
+    cells[2].text = "{{ r.organisation }}"
+    min_height(row, SIGNING_ROW)
+    keep_row_together(row)
     table.add_row().cells[0].text = "{%tr endfor %}"
     table.add_row().cells[0].text = "{%tr for b in blank_rows %}"
     blank = table.add_row()
-    blank.height = Cm(1.0)
+    blank.cells[0].text = "{{ rows|length + loop.index }}"
+    min_height(blank, SIGNING_ROW)
+    keep_row_together(blank)
     table.add_row().cells[0].text = "{%tr endfor %}"
-    for row in table.rows:
-        row.cells[2].width = Cm(5.0)
+    fixed_widths(table, [Cm(1.0), Cm(5.6), Cm(5.4), Cm(5.0)])
     document.add_paragraph()
     document.add_paragraph("Prezenční listina slouží jen k doložení účasti a není veřejná.")
     path = HERE / "attendance_sheet.docx"
@@ -77,9 +81,32 @@ def build_attendance_sheet() -> Path:
     return path
 
 
+def _decisions(document, loop: str) -> None:
+    document.add_paragraph("{%p for d in " + loop + " %}")
+    paragraph = document.add_paragraph()
+    paragraph.add_run("Rozhodnutí {{ d.n }}: ").bold = True
+    paragraph.add_run("{{ d.text }}")
+    paragraph.add_run(" ({{ d.how }})").italic = True
+    document.add_paragraph("{%p endfor %}")
+
+
+def _signatures(document) -> None:
+    table = document.add_table(rows=3, cols=2)
+    left, right = table.columns[0].cells, table.columns[1].cells
+    left[0].text = "Zapsal/a: {{ recorded_by or '……………………………' }}"
+    right[0].text = "Ověřil/a: ……………………………"
+    left[1].text = "Dne: {{ written or '……………' }}"
+    right[1].text = "Dne: ……………"
+    left[2].text = "\nPodpis: ……………………………"
+    right[2].text = "\nPodpis: ……………………………"
+    fixed_widths(table, [Cm(8.5), Cm(8.5)])
+
+
 def build_minutes() -> Path:
-    document = _new_document()
+    document = new_document()
+    publicity_footer(document)
     _header(document, "ZÁZNAM Z JEDNÁNÍ")
+    document.add_heading("Účast", level=2)
     _facts(
         document,
         [
@@ -89,29 +116,29 @@ def build_minutes() -> Path:
             ("Hosté", "{{ guests }}"),
         ],
     )
-    document.add_heading("Program a záznam k bodům", level=2)
+    document.add_paragraph().add_run("{{ quorum }}").bold = True
+    document.add_heading("Program a průběh jednání", level=2)
     document.add_paragraph("{%p for i in items %}")
-    document.add_paragraph().add_run("{{ i.n }}. {{ i.title }}").bold = True
+    document.add_heading("{{ i.n }}. {{ i.title }}", level=3)
     document.add_paragraph("{{ i.minutes }}")
+    _decisions(document, "i.decisions")
     document.add_paragraph("{%p endfor %}")
+    document.add_paragraph("{%p if note or other_decisions %}")
+    document.add_heading("Obecná část", level=2)
     document.add_paragraph("{{ note }}")
-    document.add_heading("Rozhodnutí", level=2)
-    document.add_paragraph("{%p for d in decisions %}")
-    paragraph = document.add_paragraph(style="List Number")
-    paragraph.add_run("{{ d.text }}")
-    paragraph.add_run(" ({{ d.how }})").italic = True
-    document.add_paragraph("{%p endfor %}")
+    _decisions(document, "other_decisions")
+    document.add_paragraph("{%p endif %}")
     document.add_heading("Úkoly", level=2)
     table = document.add_table(rows=1, cols=3)
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, ["Úkol", "Odpovídá", "Termín"], strict=True):
-        cell.paragraphs[0].add_run(text).bold = True
+    header_row(table, ["Úkol", "Odpovídá", "Termín"])
     table.add_row().cells[0].text = "{%tr for t in tasks %}"
     cells = table.add_row().cells
     cells[0].text, cells[1].text, cells[2].text = "{{ t.title }}", "{{ t.assignee }}", "{{ t.due }}"
     table.add_row().cells[0].text = "{%tr endfor %}"
+    fixed_widths(table, [Cm(9.0), Cm(5.0), Cm(3.0)])
     document.add_paragraph()
-    document.add_paragraph("Zapsáno dne {{ written }}")
+    _signatures(document)
     path = HERE / "minutes.docx"
     document.save(path)
     return path

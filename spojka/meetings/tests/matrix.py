@@ -37,6 +37,7 @@ ENTRIES = {
     "meetings:meeting_transition": Entry(
         UNIT_WRITE, meeting_kwargs, method="POST", data=lambda w: {"target": "cancelled"}
     ),
+    "meetings:meeting_reopen": Entry(UNIT_WRITE, held_kwargs),
     "meetings:attendance_edit": Entry(UNIT_WRITE, meeting_kwargs),
     "meetings:minutes_edit": Entry(UNIT_WRITE, held_kwargs),
     "meetings:decision_create": Entry(UNIT_WRITE, held_kwargs),
@@ -49,10 +50,14 @@ ENTRIES = {
     "meetings:minutes_document": Entry(UNIT_READ, lambda w: {**held_kwargs(w), "fmt": "docx"}),
     "meetings:meeting_calendar": Entry(UNIT_READ, meeting_kwargs),
     "meetings:scan_upload": Entry(UNIT_WRITE, meeting_kwargs),
+    "meetings:material_upload": Entry(UNIT_WRITE, meeting_kwargs),
     # The signed sheet carries signatures: writers only, partners get 403.
     "meetings:scan_download": Entry(UNIT_WRITE, held_kwargs),
     "meetings:task_list": Entry(UNIT_READ, unit_kwargs),
     "meetings:task_done": Entry(UNIT_WRITE, lambda w: {"unit": w.unit.slug, "pk": w.task.pk}, method="POST"),
+    "meetings:task_reopen": Entry(
+        UNIT_WRITE, lambda w: {"unit": w.unit.slug, "pk": w.task.pk}, method="POST"
+    ),
     # No login: calendar apps cannot log in; the secret token is the key.
     "meetings:calendar_feed": Entry(PUBLIC, lambda w: {"token": w.calendar_feed.token}),
 }

@@ -102,9 +102,12 @@ def test_jihlava_editor_runs_a_meeting_of_the_lp_and_a_group_from_invitation_to_
     page.check()
     p.get_by_role("link", name="Program").click()
     page.check()
-    p.locator("#id_body-0-title").fill("Zpráva o plnění popisu spolupráce")
-    p.locator("#id_body-0-summary").fill("Návrh zprávy pro zastupitelstvo.")
-    p.get_by_role("button", name="Uložit program").click()
+    p.get_by_label("Název bodu").fill("Zpráva o plnění popisu spolupráce")
+    p.get_by_label("Popis", exact=True).fill("Návrh zprávy pro zastupitelstvo.")
+    p.get_by_role("button", name="Přidat bod").click()
+    p.wait_for_function("() => document.getElementById('agenda-status').textContent.includes('přidán')")
+    page.check()
+    p.get_by_role("link", name="Zpět na jednání").click()
     page.check()
 
     # Invitations by e-mail, with the calendar attachment.
@@ -122,7 +125,9 @@ def test_jihlava_editor_runs_a_meeting_of_the_lp_and_a_group_from_invitation_to_
     assert sheet_docx.tables[-1].rows[1].cells[0].text == invited[0].person.full_name
 
     # After the meeting: held, attendance with a guest, the signed scan.
-    p.get_by_role("button", name="Označit jako proběhlé").click()
+    p.get_by_role("link", name="Označit jako proběhlé").click()
+    page.check()
+    p.get_by_role("button", name="Ano, proběhlo").click()
     page.check()
     p.get_by_role("link", name="Zaznamenat účast").click()
     page.check()
@@ -141,10 +146,12 @@ def test_jihlava_editor_runs_a_meeting_of_the_lp_and_a_group_from_invitation_to_
     page.check()
 
     # Closing without minutes is refused with the reason.
-    p.get_by_role("button", name="Uzavřít jednání").click()
+    p.get_by_role("link", name="Uzavřít jednání").click()
+    page.check()
+    p.get_by_role("button", name="Ano, uzavřít").click()
     page.check()
     assert "Jednání nelze uzavřít, chybí: záznam z jednání." in p.locator("#id_target_error").inner_text()
-    p.get_by_role("link", name="Zpět na jednání").click()
+    p.get_by_role("link", name="Ne, zpět na jednání").click()
     page.check()
 
     # Minutes, a decision by vote and a task.
@@ -170,8 +177,10 @@ def test_jihlava_editor_runs_a_meeting_of_the_lp_and_a_group_from_invitation_to_
     p.get_by_role("button", name="Uložit").click()
     page.check()
 
-    # Close, then download the minutes.
-    p.get_by_role("button", name="Uzavřít jednání").click()
+    # Close (after the confirmation page), then download the minutes.
+    p.get_by_role("link", name="Uzavřít jednání").click()
+    page.check()
+    p.get_by_role("button", name="Ano, uzavřít").click()
     page.check()
     meeting.refresh_from_db()
     assert meeting.state == MeetingState.CLOSED

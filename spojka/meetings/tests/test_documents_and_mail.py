@@ -74,9 +74,10 @@ def test_attendance_sheet_docx_has_a_row_per_invited_person_and_blank_rows_for_g
     document = Document(io.BytesIO(content))
     table = document.tables[-1]
     rows = [[c.text for c in r.cells] for r in table.rows]
-    assert rows[0] == ["Jméno", "Organizace", "Podpis"]
-    assert rows[1] == ["Marie Zkušební", "Charita Jihlava (jednání)", ""]
-    assert rows[2:] == [["", "", ""]] * 8
+    assert rows[0] == ["Č.", "Jméno a příjmení", "Organizace", "Podpis"]
+    assert rows[1] == ["1", "Marie Zkušební", "Charita Jihlava (jednání)", ""]
+    # Five blank rows by default (the unit's setting), numbered on.
+    assert rows[2:] == [[str(n), "", "", ""] for n in range(2, 7)]
     assert "Statutární město Jihlava" in _docx_text(content)
 
 

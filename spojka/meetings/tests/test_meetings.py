@@ -114,27 +114,6 @@ def test_a_working_group_of_another_unit_cannot_be_chosen(mw, login):
     assert "working_groups" in response.context["form"].errors
 
 
-def test_the_agenda_is_saved_in_order_and_an_emptied_item_is_removed(mw, login):
-    client = login(mw.users["editor"])
-    first = mw.meeting.agenda_items.get()
-    response = client.post(
-        _url("agenda_edit", mw, pk=mw.meeting.pk),
-        {
-            "body-TOTAL_FORMS": "3",
-            "body-INITIAL_FORMS": "1",
-            "body-0-id": first.pk,
-            "body-0-title": "",
-            "body-0-summary": "",
-            "body-1-title": "Bydlení",
-            "body-1-summary": "Stav ubytoven",
-            "body-2-title": "Různé",
-            "body-2-summary": "",
-        },
-    )
-    assert response.status_code == 302
-    assert [(i.order, i.title) for i in mw.meeting.agenda_items.all()] == [(1, "Bydlení"), (2, "Různé")]
-
-
 # --- State changes -------------------------------------------------------------------------------
 
 
@@ -378,7 +357,8 @@ def test_meeting_detail_query_count_does_not_grow(mw, login, django_assert_num_q
         mw.held_meeting.agenda_items.create(unit=mw.unit, order=n, title=f"Bod {n}")
     _many_tasks(mw, rows)
     client = login(mw.users["editor"])
-    with django_assert_num_queries(12):
+    # +1 since issue 15: the library documents linked to the meeting.
+    with django_assert_num_queries(13):
         response = client.get(_url("meeting_detail", mw, pk=mw.held_meeting.pk))
     assert response.status_code == 200
 
@@ -393,14 +373,8 @@ def test_outsiders_cannot_reach_a_meeting_through_their_own_unit(mw, login):
 def test_the_agenda_of_a_closed_meeting_cannot_be_changed(mw, login):
     services.meeting_transition(meeting=mw.held_meeting, target=MeetingState.CLOSED)
     response = login(mw.users["editor"]).post(
-        _url("agenda_edit", mw, pk=mw.held_meeting.pk),
-        {
-            "body-TOTAL_FORMS": "1",
-            "body-INITIAL_FORMS": "0",
-            "body-0-title": "Dodatečný bod",
-            "body-0-summary": "",
-        },
+        _url("agenda_edit", mw, pk=mw.held_meeting.pk), {"action": "add", "title": "Dodatečný bod"}
     )
-    assert response.status_code == 422
+    assert response.status_code == 200
     assert "Uzavřené jednání už nelze měnit." in response.content.decode()
     assert not mw.held_meeting.agenda_items.exists()

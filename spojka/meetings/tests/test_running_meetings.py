@@ -166,3 +166,29 @@ def test_the_attendance_page_query_count_does_not_grow_with_invited_people(
     client = login(mw.users["editor"])
     with django_assert_num_queries(ATTENDANCE_PAGE_QUERIES):
         assert client.get(_url("attendance_edit", mw, pk=meeting.pk)).status_code == 200
+
+
+# --- Attendance wording by grammatical gender --------------------------------------------------
+
+
+def test_attendance_reads_by_the_persons_gender_or_neutrally(mw, login):
+    from spojka.partnership.models import GrammaticalGender
+
+    meeting = mw.held_meeting
+    mw.meeting_person.grammatical_gender = GrammaticalGender.FEMININE
+    mw.meeting_person.save()
+    karel = Person.objects.create(
+        unit=mw.unit, first_name="Karel", last_name="Muž", grammatical_gender=GrammaticalGender.MASCULINE
+    )
+    alex = Person.objects.create(unit=mw.unit, first_name="Alex", last_name="Neuvedený")
+    meeting.invitations.create(unit=mw.unit, person=karel, attendance=Attendance.EXCUSED)
+    meeting.invitations.create(unit=mw.unit, person=alex, attendance=Attendance.PRESENT)
+    client = login(mw.users["editor"])
+    html = " ".join(client.get(meeting.get_absolute_url()).content.decode().split())
+    assert "<td>Marie Zkušební</td><td>Charita Jihlava (jednání)</td><td>–</td><td>přítomna</td>" in html
+    assert "<td>omluven</td>" in html and "<td>přítomnost</td>" in html
+    form = client.get(_url("attendance_edit", mw, pk=meeting.pk)).context["form"]
+    invitation = meeting.invitations.get(person=karel)
+    assert dict(form.fields[f"a{invitation.pk}"].choices)["absent"] == "nepřítomen"
+    invitation = meeting.invitations.get(person=alex)
+    assert dict(form.fields[f"a{invitation.pk}"].choices)["excused"] == "omluvená nepřítomnost"

@@ -18,7 +18,7 @@ from spojka.partnership.models import (
     WorkingGroup,
     WorkingGroupKind,
 )
-from spojka.testing.matrix_kinds import UNIT_READ, UNIT_WRITE, Entry, unit_kwargs
+from spojka.testing.matrix_kinds import AGENCY_ADMIN_ONLY, UNIT_READ, UNIT_WRITE, Entry, unit_kwargs
 
 MATRIX_FILE = "matrix/statut-matice.pdf"
 # Enough of a PDF for the content check and a download; the matrix never renders it.
@@ -85,6 +85,9 @@ ENTRIES = {
     "partnership:person_list": Entry(UNIT_READ, unit_kwargs),
     "partnership:person_create": Entry(UNIT_WRITE, unit_kwargs),
     "partnership:person_edit": Entry(UNIT_WRITE, _pk("person")),
+    # Personal data of a person: the agency admin only; an outsider does not learn the unit exists.
+    "partnership:person_export": Entry(AGENCY_ADMIN_ONLY, _pk("person"), overrides={"outsider": {404}}),
+    "partnership:person_anonymise": Entry(AGENCY_ADMIN_ONLY, _pk("person"), overrides={"outsider": {404}}),
     "partnership:organisation_list": Entry(UNIT_READ, unit_kwargs),
     "partnership:organisation_create": Entry(UNIT_WRITE, unit_kwargs),
     "partnership:organisation_edit": Entry(UNIT_WRITE, _pk("organisation")),

@@ -494,3 +494,13 @@ def test_a_change_of_a_membership_is_in_its_history(world, login, lp):
     assert "<del>člen</del> → předseda" in page or (
         "člen" in page and "předseda" in page and "editor" in page
     )
+
+
+def test_the_people_list_is_in_czech_alphabetical_order(world, login):
+    for last in ("Žák", "Zeman", "Čermák", "Cibulka", "Chalupa", "Hruška"):
+        Person.objects.create(unit=world.unit, first_name="Jan", last_name=last)
+    page = login(world.users["editor"]).get(_url("person_list", world)).content.decode()
+    positions = [
+        page.index(f"Jan {last}") for last in ("Cibulka", "Čermák", "Hruška", "Chalupa", "Zeman", "Žák")
+    ]
+    assert positions == sorted(positions)

@@ -11,22 +11,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docx import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
+
+from spojka.documents.docx_build import (
+    fixed_widths,
+    header_row,
+    keep_row_together,
+    new_document,
+    publicity_footer,
+)
 
 HERE = Path(__file__).resolve().parent
 
 
-def _new_document() -> Document:
-    document = Document()
-    section = document.sections[0]
-    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
-    section.left_margin = section.right_margin = Cm(2.0)
-    section.top_margin = section.bottom_margin = Cm(2.0)
-    normal = document.styles["Normal"]
-    normal.font.name = "Calibri"
-    normal.font.size = Pt(10.5)
+def _new_document():
+    document = new_document()
+    publicity_footer(document)
     return document
 
 
@@ -62,6 +64,53 @@ def _loop(document, head: str, body: list[tuple[str, bool]], style: str | None =
     document.add_paragraph("{%p endfor %}")
 
 
+# The schedule's six columns on a landscape page, weighted by what they hold (25.7 cm in all): no
+# column is so narrow that Word breaks a word inside it.
+SCHEDULE_COLUMNS = [
+    ("Činnost", "activity", Cm(3.6)),
+    ("Specifikace činnosti", "specification", Cm(6.5)),
+    ("Výstup", "output", Cm(3.6)),
+    ("Odpovědnost ASZ", "agency", Cm(3.8)),
+    ("Odpovědnost územního celku", "unit", Cm(4.2)),
+    ("Termín dokončení", "deadline", Cm(4.0)),
+]
+
+
+def _section(document, *, landscape: bool):
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    short, long = Cm(21.0), Cm(29.7)
+    section.page_width, section.page_height = (long, short) if landscape else (short, long)
+    return section
+
+
+def _landscape_section(document) -> None:
+    _section(document, landscape=True)
+
+
+def _portrait_section(document) -> None:
+    _section(document, landscape=False)
+
+
+def _schedule_table(document) -> None:
+    table = document.add_table(rows=1, cols=len(SCHEDULE_COLUMNS))
+    table.style = "Table Grid"
+    header_row(table, [label for label, _key, _width in SCHEDULE_COLUMNS])
+    table.add_row().cells[0].text = "{%tr for s in schedule %}"
+    row = table.add_row()
+    keep_row_together(row)
+    for cell, (_label, key, _width) in zip(row.cells, SCHEDULE_COLUMNS, strict=True):
+        cell.text = "{{ s." + key + " }}"
+    table.add_row().cells[0].text = "{%tr endfor %}"
+    fixed_widths(table, [width for _label, _key, width in SCHEDULE_COLUMNS])
+    for row in table.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = Pt(9)
+    document.add_paragraph("{{ schedule_note }}")
+
+
 def build_cooperation_description() -> Path:
     document = _new_document()
     title = document.add_heading("POPIS SPOLUPRÁCE V\u00a0OBLASTI SOCIÁLNÍHO ZAČLEŇOVÁNÍ", level=1)
@@ -76,8 +125,8 @@ def build_cooperation_description() -> Path:
     document.add_paragraph("{{ commitment_text }}")
 
     document.add_heading("Doba platnosti popisu spolupráce", level=2)
-    document.add_paragraph("{{ validity_text }}")
-    document.add_paragraph("{{ programme_period_note }}")
+    document.add_paragraph("{{ validity_text }} {{ programme_period_note }}")
+    document.add_paragraph("{{ guarantee_text }}")
 
     document.add_heading("Obsahové zaměření spolupráce (tematické oblasti spolupráce)", level=2)
     document.add_paragraph("{{ areas_intro }}")
@@ -88,6 +137,7 @@ def build_cooperation_description() -> Path:
         level=2,
     )
     document.add_paragraph("{{ lp_structure }}")
+    document.add_paragraph("{{ lp_members_text }}")
 
     document.add_heading("Specifikace plánu sociálního začleňování", level=2)
     document.add_paragraph("{{ psz_specification }}")
@@ -107,31 +157,13 @@ def build_cooperation_description() -> Path:
     document.add_heading("Stanovisko lokálního partnerství, datum projednání", level=2)
     document.add_paragraph("{{ lp_stance }}")
 
+    _landscape_section(document)
     document.add_heading(
         "Jednotlivé činnosti spolupráce a\u00a0jejich harmonogram v\u00a0průběhu platnosti popisu spolupráce",
         level=2,
     )
-    headers = [
-        "Činnost",
-        "Specifikace činnosti",
-        "Výstup",
-        "Odpovědnost ASZ",
-        "Odpovědnost územního celku",
-        "Termín dokončení",
-    ]
-    table = document.add_table(rows=1, cols=len(headers))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, headers, strict=True):
-        cell.paragraphs[0].add_run(text).bold = True
-    table.add_row().cells[0].text = "{%tr for s in schedule %}"
-    row = table.add_row().cells
-    for cell, key in zip(
-        row, ["activity", "specification", "output", "agency", "unit", "deadline"], strict=True
-    ):
-        cell.text = "{{ s." + key + " }}"
-    table.add_row().cells[0].text = "{%tr endfor %}"
-    document.add_paragraph("{{ schedule_note }}")
-
+    _schedule_table(document)
+    _portrait_section(document)
     document.add_paragraph()
     _labelled(document, "Datum schválení popisu spolupráce územním celkem: ", "{{ approved_on }}")
     _labelled(document, "Číslo usnesení: ", "{{ approval_resolution }}")
@@ -142,6 +174,8 @@ def build_cooperation_description() -> Path:
         place.text = "{{ " + side + ".place }} dne {{ " + side + ".date or '……………' }}"
         sign.text = "\n\n……………………………………"
         name.text = "{{ " + side + ".signatory }}"
+    document.add_heading("Vysvětlivky", level=2)
+    _loop(document, "n in notes", [("{{ n }}", False)], style="List Number")
     path = HERE / "cooperation_description.docx"
     document.save(path)
     return path

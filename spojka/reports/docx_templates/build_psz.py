@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docx import Document
+from spojka.documents.docx_build import header_row, new_document, publicity_footer
 
 HERE = Path(__file__).resolve().parent
 
@@ -15,8 +15,7 @@ HERE = Path(__file__).resolve().parent
 def _table(document, headers: list[str], loop: str, cells: list[str]) -> None:
     table = document.add_table(rows=3, cols=len(headers))
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, headers, strict=True):
-        cell.text = text
+    header_row(table, headers)
     table.rows[1].cells[0].text = "{%tr for " + loop + " %}"
     for cell, text in zip(table.rows[2].cells, cells, strict=True):
         cell.text = text
@@ -26,7 +25,8 @@ def _table(document, headers: list[str], loop: str, cells: list[str]) -> None:
 
 
 def build() -> Path:
-    document = Document()
+    document = new_document()
+    publicity_footer(document)
     document.add_heading("Zpráva o plnění plánu sociálního začleňování", level=1)
     document.add_paragraph(
         "{{ unit }} – {{ plan.title }} ({{ plan.kind }}, {{ plan.period }}), stav: {{ plan.status }}."

@@ -21,6 +21,8 @@ from spojka.plans import selectors
 from spojka.plans.models import PlanKind
 from spojka.reports.generators import generate_description, generate_report
 from spojka.reports.psz import generate_psz_report
+from spojka.reports.tests.test_description_facts import REQUIRED_SHARE, coverage
+from spojka.training import documents as training_documents
 
 pytestmark = pytest.mark.django_db
 
@@ -72,6 +74,9 @@ def test_generated_docx_files_convert_in_libreoffice_with_czech_content(tmp_path
         "report": generate_report(description, 2022, "docx"),
         "attendance": meeting_documents.attendance_sheet(meeting, fmt="docx"),
         "minutes": meeting_documents.minutes(meeting, fmt="docx"),
+        "training_attendance": training_documents.attendance_sheet(
+            unit.training_events.order_by("starts_on").first(), fmt="docx"
+        ),
         "psz_report": generate_psz_report(
             selectors.plan_with_tree(unit, unit.inclusion_plans.get(kind=PlanKind.PSZ).pk), "docx"
         ),
@@ -87,8 +92,17 @@ def test_generated_docx_files_convert_in_libreoffice_with_czech_content(tmp_path
         "začleňování",
     ):
         assert fact in description_text, fact
+    # Read back from LibreOffice, the description still carries the source's facts side by side.
+    share, missing = coverage(description_text)
+    assert share >= REQUIRED_SHARE, (share, missing)
+    assert "V Jihlavě dne" in description_text
     assert "Jihlava" in texts[documents["report"].filename]
     assert "začleňování" in texts[documents["report"].filename]
     assert "Prezenční listina".lower() in texts[documents["attendance"].filename].lower()
     assert meeting.title in texts[documents["minutes"].filename]
+    minutes_text = texts[documents["minutes"].filename]
+    assert "Zapsal/a" in minutes_text and "Ověřil/a" in minutes_text
+    training_sheet = texts[documents["training_attendance"].filename]
+    assert "Prezenční listina".lower() in training_sheet.lower() and "Podpis" in training_sheet
+    assert "Systémové zajištění sociálního začleňování" in training_sheet  # the publicity footer
     assert "Zpráva o plnění plánu sociálního začleňování" in texts[documents["psz_report"].filename]

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from spojka.documents.models import Document, DocumentType, TemplateKind, UnitTemplate
 from spojka.documents.render import spec_for
-from spojka.documents.tests.helpers import docx_text, normalise, pdf_upload
+from spojka.documents.tests.helpers import docx_text, normalise, pdf_standards, pdf_upload
 from spojka.lib.downloads import DOCX, PDF
 
 REPORT = TemplateKind.ANNUAL_REPORT
@@ -84,7 +84,12 @@ def test_saving_the_description_as_pdf_links_it_to_the_description(world, login)
     )
     document = Document.objects.get()
     assert document.description == world.description and document.title == "Popis spolupráce, verze 1"
-    assert document.versions.get().file.read().startswith(b"%PDF")
+    stored = document.versions.get().file.read()
+    assert stored.startswith(b"%PDF")
+    # Filed into the library: PDF/A (archival, level a, which is tagged), in Czech, with its title.
+    standards = pdf_standards(stored)
+    assert standards["pdfa"] == "3A" and standards["tagged"] and standards["lang"] == "cs"
+    assert standards["title"] == "Popis spolupráce – Statutární město Jihlava"
 
 
 def test_saving_without_the_year_is_refused_and_saves_nothing(world, login):

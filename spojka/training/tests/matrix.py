@@ -68,7 +68,7 @@ ENTRIES = {
     "training:event_edit": Entry(UNIT_WRITE, event_kwargs),
     "training:event_delete": Entry(UNIT_WRITE, event_kwargs, method="POST"),
     # Documents and lists with personal data: writers only (a partner gets 403, like a write).
-    "training:attendance_sheet": Entry(UNIT_WRITE, event_kwargs),
+    "training:attendance_sheet": Entry(UNIT_WRITE, lambda w: {**event_kwargs(w), "fmt": "docx"}),
     "training:participant_template": Entry(UNIT_WRITE, unit_kwargs),
     "training:participant_export": Entry(UNIT_WRITE, event_kwargs),
     "training:participant_add": Entry(UNIT_WRITE, event_kwargs),

@@ -109,3 +109,23 @@ class TestParticipantWarning:
         assert self.add(client, world, event, staff[1]).status_code == 302
         response = self.add(client, world, event, staff[0])
         assert "Tato osoba má distanční strop 20 h vyčerpán: 4 h distančně" in response.content.decode()
+
+
+def test_revoking_a_certificate_asks_first_and_restoring_acts_at_once(world, staff, login):
+    event = make_event(world.unit, "Kurz")
+    participation = attend(event, staff[0])
+    url = reverse(
+        "training:certificate_revoke",
+        kwargs={"unit": world.unit.slug, "pk": event.pk, "participant": participation.pk},
+    )
+    client = login(world.users["editor"])
+    page = client.get(url).content.decode()
+    assert "Zneplatnit osvědčení Bc. Lenka Modrá z akce „Kurz“?" in page
+    participation.refresh_from_db()
+    assert not participation.certificate_revoked
+    client.post(url)
+    participation.refresh_from_db()
+    assert participation.certificate_revoked
+    client.post(url)
+    participation.refresh_from_db()
+    assert not participation.certificate_revoked

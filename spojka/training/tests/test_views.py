@@ -267,7 +267,7 @@ class TestDocuments:
         event = make_event(world.unit, "Sousedské soužití")
         attend(event, staff[0])
         attend(event, staff[1])
-        response = login(world.users["editor"]).get(event_url(world, event, "attendance_sheet"))
+        response = login(world.users["editor"]).get(event_url(world, event, "attendance_sheet", fmt="pdf"))
         text = pdf_text(response.getvalue())
         assert "Prezenční listina" in text
         assert "Bc. Lenka Modrá" in text and "Tomáš Zelený" in text
@@ -480,8 +480,15 @@ class TestHistory:
         assert [(label, D(old), D(new)) for label, old, new in changed] == [("prezenčních hodin", D(4), D(3))]
 
 
-def test_deleting_an_event_deletes_its_material_files(world, login, django_capture_on_commit_callbacks):
+def test_material_files_of_a_deleted_event_stay_until_the_trash_is_purged(
+    world, login, django_capture_on_commit_callbacks
+):
+    from datetime import timedelta
+
     from django.core.files.storage import default_storage
+    from django.utils import timezone
+
+    from spojka.trash.services import trash_purge
 
     event = make_event(world.unit)
     client = login(world.users["editor"])
@@ -490,9 +497,12 @@ def test_deleting_an_event_deletes_its_material_files(world, login, django_captu
         {"title": "Prezentace", "upload": SimpleUploadedFile("p.pdf", TINY_PDF)},
     )
     name = TrainingMaterial.objects.get().file.name
-    assert default_storage.exists(name)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(event_url(world, event, "event_delete"))
+    assert not TrainingMaterial.objects.exists()
+    assert default_storage.exists(name)  # restorable for 30 days, file and all
+    with django_capture_on_commit_callbacks(execute=True):
+        assert trash_purge(now=timezone.now() + timedelta(days=31)) == 1
     assert not default_storage.exists(name)
 
 
