@@ -10,7 +10,11 @@ Idempotent: running ``load_demo`` twice creates nothing new.
 
 from __future__ import annotations
 
-from spojka.compliance.models import Activity, Rule, RuleKind
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+from spojka.compliance.models import Activity, EvidenceLink, Rule, RuleKind
 from spojka.lib.upsert import upsert
 
 EVALUATION_MEETING = "2x ročně jednání konzultanta/ky ASZ, manažera SZ a pověřeného zástupce SZ"
@@ -184,6 +188,48 @@ def load_schedule(*, description, schedule: list[dict]) -> list[Activity]:
     return activities
 
 
+def renewal_schedule(today: date) -> list[dict]:
+    """The renewal's schedule (example data): the seed's recurring activities, the one-off deadlines
+    of 2021 and 2022 left behind, and a mid-term evaluation of the PSZ due in three weeks."""
+    recurring = [row for row in JIHLAVA_SCHEDULE if not any(r["kind"] == "deadline" for r in row["rules"])]
+    due = today + timedelta(days=21)
+    evaluation = {
+        "name": "Průběžné vyhodnocení PSZ 2022–2027",
+        "specification": "Vyhodnocení první poloviny plánu jako podklad pro jeho aktualizaci (ukázková data).",
+        "outputs": ["psz_report"],
+        "outputs_note": "Zpráva o plnění PSZ",
+        "agency_responsibility": "Metodická podpora",
+        "municipality_responsibility": "Zpracování výstupu a projednání v LP",
+        "deadline_text": f"Do {due.day}. {due.month}. {due.year}",
+        "rules": [
+            {
+                "kind": "deadline",
+                "date": due,
+                "what": "psz_report",
+                "text": f"Do {due.day}. {due.month}. {due.year}",
+            }
+        ],
+    }
+    return [*recurring, evaluation]
+
+
+def _link_evaluation(description, documents: dict) -> None:
+    """ "Vyhodnocení SPSZ 2019–2022": an analysis counts only when a person links it (issue 12)."""
+    evaluation = documents.get("spsz_evaluation")
+    rule = Rule.objects.filter(activity__description=description, document_type="analysis").first()
+    if evaluation is None or rule is None:
+        return
+    upsert(
+        EvidenceLink,
+        lookup={"rule": rule, "document": evaluation},
+        values={"unit": description.unit, "included": True, "note": "Vyhodnocení SPSZ zpracované pro LP."},
+    )
+
+
 def load(*, context: dict) -> dict:
     activities = load_schedule(description=context["jihlava_description"], schedule=JIHLAVA_SCHEDULE)
+    _link_evaluation(context["jihlava_description"], context.get("jihlava_documents_by_key", {}))
+    renewal = context.get("jihlava_renewal")
+    if renewal is not None:
+        load_schedule(description=renewal, schedule=renewal_schedule(timezone.localdate()))
     return {"jihlava_activities": activities}

@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from django.utils import timezone
+
 from spojka.cooperation.models import (
     CooperationDescription,
     KeyRole,
@@ -102,7 +104,7 @@ def load(*, context: dict) -> dict:
         lookup={"unit": jihlava, "version": 1},
         values={
             "memorandum": memorandum,
-            "status": Status.VALID,
+            "status": Status.ENDED,  # the seed's description: valid 2021–2023, ended
             "valid_from": date(2021, 11, 2),
             "valid_to": date(2023, 11, 1),
             "programme_period_note": (
@@ -172,4 +174,70 @@ def load(*, context: dict) -> dict:
             lookup={"unit": jihlava, "role": row["role"], "valid_from": date(2021, 11, 2)},
             values=row,
         )
-    return {"jihlava": jihlava, "other": other, "jihlava_description": description}
+    renewal = _renewal(jihlava, memorandum, description)
+    return {
+        "jihlava": jihlava,
+        "other": other,
+        "jihlava_description": description,
+        "jihlava_renewal": renewal,
+    }
+
+
+def _renewal(unit, memorandum, previous) -> CooperationDescription:
+    """Example data, not from the seed: the renewal of 2023, valid today whenever the demo is loaded.
+
+    It starts the day after the seed's description ended and runs until 1. 11. of the year after
+    next, so a demo loaded on any later day still has a description in force.
+    """
+    today = timezone.localdate()
+    copied = {
+        field.name: getattr(previous, field.name)
+        for field in CooperationDescription._meta.concrete_fields
+        if field.name
+        in {
+            "project_name",
+            "project_registration_number",
+            "target_group",
+            "lp_structure",
+            "psz_specification",
+            "psz_period_from",
+            "psz_period_to",
+            "training_total_hours",
+            "training_max_distance_hours",
+            "training_mode",
+            "unit_signed_place",
+            "unit_signatory",
+            "agency_signed_place",
+            "agency_signatory",
+            "regional_contact_name",
+            "regional_contact_function",
+        }
+    }
+    renewal, _ = upsert(
+        CooperationDescription,
+        lookup={"unit": unit, "version": 2},
+        values={
+            **copied,
+            "memorandum": memorandum,
+            "previous": previous,
+            "status": Status.VALID,
+            "valid_from": date(2023, 11, 2),
+            "valid_to": date(today.year + 2, 11, 1),
+            "programme_period_note": (
+                "Ukázková data: navazující popis spolupráce vytvořený pro ukázku (není v podkladech)."
+            ),
+            "lp_discussed_on": date(2023, 9, 14),
+            "lp_outcome": LpOutcome.CONSENSUS,
+            "approved_on": date(2023, 10, 16),
+            "approval_resolution": "0000/23-RM (smyšlené číslo)",
+            "unit_signed_on": date(2023, 10, 20),
+            "agency_signed_on": date(2023, 10, 25),
+        },
+    )
+    _replace_lines(
+        renewal,
+        renewal.thematic_areas.model,
+        [{"name": name, "focus": focus} for name, focus in JIHLAVA_AREAS],
+        key="name",
+    )
+    return renewal

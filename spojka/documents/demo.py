@@ -48,6 +48,16 @@ DEMO_DOCUMENTS = [
         True,
         "statut-lp-jihlava.pdf",
     ),
+    # The PSZ 2022–2027 was finished after the LP's comments of 2022 (see the meetings): "Podzim
+    # 2021" is met late, honestly. The SPSZ evaluation is an analysis, linked to its rule by hand.
+    (
+        "Plán sociálního začleňování Jihlava 2022–2027",
+        DocumentType.PSZ,
+        date(2022, 11, 24),
+        True,
+        "psz-jihlava.pdf",
+    ),
+    ("Vyhodnocení SPSZ 2019–2022", DocumentType.ANALYSIS, date(2022, 10, 20), True, "vyhodnoceni-spsz.pdf"),
     (
         "Prezenční listina – jednání LP 2. 9. 2021",
         DocumentType.ATTENDANCE,
@@ -73,6 +83,7 @@ def load(*, context: dict) -> dict:
     )
     description = context.get("jihlava_description")
     documents = {}
+    by_key = {}
     for title, doc_type, issued_on, visible, filename in DEMO_DOCUMENTS:
         document, _ = upsert(
             Document,
@@ -94,6 +105,7 @@ def load(*, context: dict) -> dict:
                 note="ukázkový soubor",
             )
         documents[doc_type] = document
+        by_key[filename.removesuffix(".pdf")] = document
     upsert(
         Resolution,
         lookup={"unit": jihlava, "number": "0000/21-RM (smyšlené číslo)"},
@@ -105,4 +117,7 @@ def load(*, context: dict) -> dict:
             "document": None,
         },
     )
-    return {"jihlava_documents": documents}
+    return {
+        "jihlava_documents": documents,
+        "jihlava_documents_by_key": {"spsz_evaluation": by_key["vyhodnoceni-spsz"]},
+    }

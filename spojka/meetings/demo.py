@@ -257,9 +257,50 @@ def load(*, context: dict) -> dict:
     return {"jihlava_meetings": meetings}
 
 
+def _recent_meetings(today: date) -> list[dict]:
+    """The last four months (example data): LP sessions and group meetings held and closed, an
+    evaluation meeting, and an open task already past its date."""
+    specs = []
+    for k in range(1, 5):
+        day = today - timedelta(days=30 * k)
+        plenary = k % 2 == 1
+        label = "Jednání LP" if plenary else "Jednání PS komunitní plánování"
+        specs.append(
+            {
+                "title": f"{label} ({day.month}/{day.year})",
+                "kind": MeetingKind.LP_PLENARY if plenary else MeetingKind.WORKING_GROUP,
+                "includes_lp": plenary,
+                "groups": ["projekt"] if plenary else ["komunit"],
+                "day": day,
+                "state": MeetingState.CLOSED,
+                "agenda": [("Plnění plánu sociálního začleňování", "Projednáno.")],
+                "decisions": [],
+                "tasks": [("Rozeslat zápis a podklady členům", day + timedelta(days=14), TaskState.DONE)],
+            }
+        )
+    day = today - timedelta(days=75)
+    specs.append(
+        {
+            "title": f"Hodnoticí jednání ASZ a města ({day.month}/{day.year})",
+            "kind": MeetingKind.EVALUATION,
+            "includes_lp": False,
+            "groups": [],
+            "day": day,
+            "state": MeetingState.CLOSED,
+            "agenda": [("Vyhodnocení plnění popisu spolupráce", "Plnění projednáno.")],
+            "decisions": [],
+            "tasks": [
+                ("Připravit podklady k průběžnému vyhodnocení PSZ", today - timedelta(days=4), TaskState.OPEN)
+            ],
+        }
+    )
+    return specs
+
+
 def _current_meetings(today: date) -> list[dict]:
     """Meetings around today: one held but not closed yet, two planned."""
     return [
+        *_recent_meetings(today),
         {
             "title": "Jednání PS sociální začleňování – aktuální situace v bydlení",
             "kind": MeetingKind.WORKING_GROUP,

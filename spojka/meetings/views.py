@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from spojka.cooperation import validity
 from spojka.cooperation.models import TerritorialUnit
 from spojka.cooperation.tenancy import unit_view
 from spojka.documents.models import Document, DocumentType
@@ -132,6 +133,9 @@ def meeting_detail(request: HttpRequest, unit: TerritorialUnit, pk: int) -> Http
             "has_minutes": services.has_minutes(meeting, items),
             "attendance_recorded": services.attendance_recorded(meeting, invitations, guests),
             "today": timezone.localdate(),
+            "counted_toward": validity.covering(
+                validity.descriptions_for_flags(unit), timezone.localtime(meeting.starts_at).date()
+            ),
             "history": history_for(meeting),
             "library": list(library),
         },

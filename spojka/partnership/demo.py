@@ -236,8 +236,25 @@ def load(*, context: dict) -> dict:
             },
             values={"representative": leader, "role": MemberRole.CHAIR, "valid_to": None},
         )
+        for person in _group_members(GROUPS.index(name), representatives, leader):
+            upsert(
+                PartnershipMember,
+                lookup={
+                    "unit": jihlava,
+                    "organisation": person.organisation,
+                    "working_group": group,
+                    "valid_from": MEMBERS_SINCE,
+                },
+                values={"representative": person, "role": MemberRole.MEMBER, "valid_to": None},
+            )
     _statute(jihlava, lp)
     return {"jihlava_partnership": lp}
+
+
+def _group_members(index: int, representatives: dict[str, Person], leader: Person) -> list[Person]:
+    """Three members of a working group besides its chair (invented): every group has several."""
+    people = [p for p in representatives.values() if p.pk != leader.pk]
+    return [people[(index + 3 * n) % len(people)] for n in range(3)]
 
 
 def _statute(unit, lp: LocalPartnership) -> Statute:
@@ -246,7 +263,7 @@ def _statute(unit, lp: LocalPartnership) -> Statute:
         lookup={"unit": unit, "version": 1},
         values={
             "title": "Statut a jednací řád lokálního partnerství",
-            "effective_from": date(2021, 6, 1),
+            "effective_from": date(2021, 9, 2),  # adopted at the LP's meeting of 2. 9. 2021 (library copy)
             "quorum_rule": QUORUM_RULE,
             "quorum_share": Decimal("0.5"),
         },

@@ -602,7 +602,7 @@ def load(*, context: dict) -> dict:
         year_from=2022,
         year_to=2027,
         title="Plán sociálního začleňování Jihlava",
-        status=PlanStatus.DRAFT,
+        status=PlanStatus.APPROVED,  # approved in 2022 and being implemented, as the meetings say
         main_goal=(
             "Komplexní strategický dokument na období 2022–2027 zaměřený na vyhodnocení intervencí "
             "realizovaných v letech 2019–2022 a směřování dalšího rozvoje oblasti sociálního začleňování."

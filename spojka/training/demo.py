@@ -7,8 +7,10 @@ which only 20 count, so 32 of the 40 committed hours are met and 6 distance hour
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
+
+from django.utils import timezone
 
 from spojka.lib.upsert import upsert
 
@@ -66,6 +68,24 @@ EVENTS = [
 ]
 
 
+def _this_month(today: date) -> dict:
+    """A 6-hour seminar a few days ago (example data), so the training card shows something current."""
+    day = today - timedelta(days=3)
+    return {
+        "title": f"Práce s dluhy v sociálně vyloučených lokalitách ({day.month}/{day.year})",
+        "kind": "seminar",
+        "delivery": "in_person",
+        "starts_on": day,
+        "in_person_hours": Decimal(6),
+        "distance_hours": Decimal(0),
+        "area": "Dluhová problematika",
+        "provider_kind": "agency",
+        "lecturer": "JUDr. Pavel Příkladný (smyšlená osoba)",
+        "place": "Magistrát města Jihlavy, zasedací místnost",
+        "participants": ["modra", "zeleny", "seda"],
+    }
+
+
 def load(*, context: dict) -> dict:
     from spojka.partnership.demo import demo_gender
     from spojka.partnership.models import Person
@@ -85,7 +105,7 @@ def load(*, context: dict) -> dict:
             },
         )
     events = []
-    for spec in EVENTS:
+    for spec in [*EVENTS, _this_month(timezone.localdate())]:
         area = description.thematic_areas.filter(name=spec["area"]).first() if description else None
         event, _ = upsert(
             TrainingEvent,

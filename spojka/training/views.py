@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from spojka.cooperation import validity
 from spojka.cooperation.models import CooperationDescription, TerritorialUnit
 from spojka.cooperation.tenancy import unit_view
 from spojka.documents.render import check_format
@@ -116,6 +117,9 @@ def event_detail(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpRe
             "participations": participations,
             "materials": event.materials.all(),
             "history": services.event_history(event=event),
+            "counted_toward": validity.covering(
+                validity.descriptions_for_flags(unit), event.ends_on or event.starts_on
+            ),
             "show_object": True,
         },
     )

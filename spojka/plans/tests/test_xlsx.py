@@ -74,7 +74,8 @@ def test_export_then_import_of_the_demo_plan_is_lossless(db, client):
             "status",
         ):
             assert getattr(twin, field) == getattr(m, field), (m.code, field)
-    assert copy.areas.first().thematic_area == original.areas.first().thematic_area
+    # Matched by name: with the renewal the unit has "Bydlení" in two descriptions, either is the same area.
+    assert copy.areas.first().thematic_area.name == original.areas.first().thematic_area.name
     # the monitoring travels too: the approved year stays approved (and locked) at the same moment
     rounds = {r.year: r for r in copy.monitoring_rounds.all()}
     assert sorted(rounds) == [2023, 2024]
