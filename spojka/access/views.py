@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from spojka.access import services as access_services
 from spojka.access.forms import (
     AcceptInvitationForm,
     AssignmentForm,
@@ -46,6 +47,9 @@ def unit_access(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
     for membership in memberships:
         by_state[membership.state(today)].append(membership)
     role = request.access.role
+    people = {p.user_id: p for p in unit.people.filter(user__isnull=False).order_by("pk")}
+    for membership in memberships:
+        membership.lp_person = people.get(membership.user_id)
     return render(
         request,
         "access/unit_access.html",
@@ -100,7 +104,7 @@ def membership_edit(request: HttpRequest, unit: TerritorialUnit, pk: int) -> Htt
         initial={"role": membership.role, "valid_from": membership.valid_from, "ends_on": membership.ends_on},
     )
     if request.method == "POST" and form.is_valid():
-        services.membership_grant(
+        access_services.grant(
             user=membership.user, unit=unit, invited_by=membership.invited_by, **form.cleaned_data
         )
         messages.success(request, _("Přístup byl změněn."))
@@ -115,7 +119,7 @@ def membership_end(request: HttpRequest, unit: TerritorialUnit, pk: int) -> Http
     membership = _managed_membership(request, unit, pk)
     form = EndMembershipForm(request.POST or None, membership=membership)
     if request.method == "POST" and form.is_valid():
-        services.membership_end(membership=membership, on=form.cleaned_data["ends_on"])
+        access_services.end(membership=membership, on=form.cleaned_data["ends_on"])
         messages.success(
             request,
             _("Přístup uživatele %(user)s končí %(date)s. Zvažte novou adresu kalendáře jednání.")
@@ -185,7 +189,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
                 user = form.save(commit=False)
                 user.email = invitation.email
                 user.save()
-                services.invitation_accept(token=token, user=user)
+                access_services.accept(token=token, user=user)
         except ValidationError:
             return render(request, "access/invitation_invalid.html", {"invitation": invitation}, status=410)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
@@ -198,7 +202,7 @@ def _accept_as(request: HttpRequest, token: str, invitation: Invitation, user: U
     if request.method != "POST":
         return render(request, "access/invitation_accept.html", {"invitation": invitation, "form": None})
     try:
-        services.invitation_accept(token=token, user=user)
+        access_services.accept(token=token, user=user)
     except ValidationError:
         return render(request, "access/invitation_invalid.html", {"invitation": invitation}, status=410)
     messages.success(request, _("Pozvánka byla přijata."))
@@ -308,7 +312,7 @@ def user_assign(request: HttpRequest, pk: int) -> HttpResponse:
         initial={"role": Role.CONSULTANT, "valid_from": timezone.localdate()},
     )
     if request.method == "POST" and form.is_valid():
-        services.membership_grant(user=person, invited_by=request.user, **form.cleaned_data)
+        access_services.grant(user=person, invited_by=request.user, **form.cleaned_data)
         messages.success(request, _("Přístup k územnímu celku byl přidělen."))
         return redirect("access:user_detail", pk=person.pk)
     return render(request, "access/user_assign.html", {"person": person, "form": form})
@@ -320,7 +324,7 @@ def user_deactivate(request: HttpRequest, pk: int) -> HttpResponse:
     if person == request.user:
         raise PermissionDenied  # the last admin must not lock everyone out by mistake
     if request.method == "POST":
-        ended = services.user_deactivate(user=person)
+        ended = access_services.deactivate(user=person)
         messages.success(
             request,
             _("Účet byl deaktivován, ukončeno přihlášení: %(count)s. Vytvořte nové adresy kalendářů níže.")

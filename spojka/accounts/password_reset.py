@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from spojka.accounts.models import PasswordResetRequest, hash_token
+from spojka.lib.urls import absolute_url
 
 # At most this many reset mails per address, and requests per IP, within WINDOW. The requests are
 # counted in the database, so the limit holds across every app process.
@@ -43,7 +43,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     @property
     def extra_email_context(self) -> dict:
         # Links in mail use the configured public address, not whatever Host the request carried.
-        return {"site_url": settings.SITE_URL}
+        return {"site_url": absolute_url("/").rstrip("/")}
 
     def form_valid(self, form):
         if rate_limited(self.request, form.cleaned_data["email"]):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -19,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from spojka.accounts.models import Invitation, Membership, Role, User, hash_token
+from spojka.lib.urls import absolute_url
 
 
 def invitation_create(*, unit, email: str, role: str, invited_by: User) -> Invitation:
@@ -62,7 +62,7 @@ def _send_invitation(invitation: Invitation, token: str) -> None:
     # The mail is queued by the configured EMAIL_BACKEND (the outbox); the request never talks SMTP.
     context = {
         "invitation": invitation,
-        "url": settings.SITE_URL + reverse("access:invitation_accept", kwargs={"token": token}),
+        "url": absolute_url(reverse("access:invitation_accept", kwargs={"token": token})),
         "inviter": invitation.invited_by,
         "expires_at": invitation.expires_at,
     }

@@ -334,6 +334,15 @@ class RoleAssignment(TenantOwned):
     )
     valid_from = models.DateField(_("od"), null=True, blank=True)
     valid_to = models.DateField(_("do"), null=True, blank=True)
+    user = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("uživatelský účet"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="key_roles",
+        help_text=_("U konzultanta ASZ jde o jeho přidělení k územnímu celku (stránka Přístupy)."),
+    )
 
     class Meta:
         verbose_name = _("obsazení role")
@@ -354,6 +363,9 @@ class RoleAssignment(TenantOwned):
         return (self.valid_from is None or self.valid_from <= today) and (
             self.valid_to is None or self.valid_to >= today
         )
+
+    def is_upcoming(self, today: date) -> bool:
+        return self.valid_from is not None and self.valid_from > today
 
 
 register_audited(

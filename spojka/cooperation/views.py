@@ -253,7 +253,9 @@ def role_list(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
         {
             "unit": unit,
             "current": [r for r in roles if r.is_current(today)],
-            "past": [r for r in roles if not r.is_current(today)],
+            # A role that has not started yet is upcoming, not part of the history.
+            "upcoming": [r for r in roles if r.is_upcoming(today)],
+            "past": [r for r in roles if not r.is_current(today) and not r.is_upcoming(today)],
         },
     )
 
@@ -261,6 +263,13 @@ def role_list(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
 @unit_view(write=True)
 def role_form(request: HttpRequest, unit: TerritorialUnit, pk: int | None = None) -> HttpResponse:
     instance = get_object_or_404(unit.role_assignments, pk=pk) if pk else None
+    if instance is not None and instance.user_id and instance.role == KeyRole.AGENCY_CONSULTANT:
+        # The consultant's key role is written from their access to the unit: change it there.
+        messages.info(request, _("Konzultanta ASZ přidělujete a ukončujete na stránce Přístupy."))
+        membership = unit.memberships.filter(user_id=instance.user_id).first()
+        if membership is not None and request.user.is_agency_admin:
+            return redirect("access:membership_edit", unit=unit.slug, pk=membership.pk)
+        return redirect("cooperation:role_list", unit=unit.slug)
     form = RoleAssignmentForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():

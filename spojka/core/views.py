@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from post_office.models import STATUS, Email
 
 from spojka.cooperation.tenancy import accessible_units, agency_admin_required, unit_view
+from spojka.core.forms import HistoryFilterForm
 from spojka.lib import mail as outbox_mail
 from spojka.lib.audit import history_rows, unit_log_entries
 from spojka.lib.pagination import paginate
@@ -52,11 +53,14 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 
 @unit_view()
 def unit_history(request: HttpRequest, unit) -> HttpResponse:
-    page = paginate(request, unit_log_entries(unit.pk), per_page=HISTORY_PER_PAGE)
+    """The unit's whole history, filtered by who, what and when, fifty changes a page."""
+    entries = unit_log_entries(unit.pk)
+    form = HistoryFilterForm(request.GET or None, unit_entries=entries)
+    page = paginate(request, form.filter(entries), per_page=HISTORY_PER_PAGE)
     return render(
         request,
         "core/unit_history.html",
-        {"unit": unit, "history": history_rows(page.object_list), "page": page},
+        {"unit": unit, "form": form, "page": page, "history": history_rows(page.object_list)},
     )
 
 

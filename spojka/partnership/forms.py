@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from spojka.accounts.models import Membership, User
 from spojka.cooperation.models import TerritorialUnit
 from spojka.lib.forms import DateField as PlausibleDateField
 from spojka.lib.forms import DateInput, SpojkaModelForm
@@ -60,6 +61,7 @@ class PersonForm(LockedFormMixin, SpojkaModelForm):
             "function",
             "email",
             "phone",
+            "user",
         ]
         error_messages = {
             "email": {"invalid": _("Zadejte platnou e-mailovou adresu, např. jana.novakova@example.cz.")}
@@ -69,6 +71,10 @@ class PersonForm(LockedFormMixin, SpojkaModelForm):
     def __init__(self, *args, unit: TerritorialUnit, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = unit.organisations.all()
+        # Only accounts with access to this unit today can be linked.
+        self.fields["user"].queryset = User.objects.filter(
+            memberships__in=Membership.objects.active().filter(unit=unit)
+        ).order_by("last_name", "first_name", "username")
 
 
 class LocalPartnershipForm(SpojkaModelForm):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -90,6 +91,15 @@ class Person(TenantOwned):
         help_text=_(
             "Jak o osobě psát v dokumentech: „přítomna“, nebo „přítomen“. Neuvedeno = neutrální znění."
         ),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uživatelský účet"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="lp_people",
+        help_text=_("Účet, pod kterým se osoba přihlašuje; partner pak v LP vidí své členství."),
     )
 
     class Meta:

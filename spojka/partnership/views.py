@@ -67,6 +67,12 @@ def overview(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
         for value, label in OrganisationCategory.choices
     ]
     statute = services.current_statute(unit=unit, on=today)
+    # A partner whose account is linked to an LP person sees their own membership first.
+    mine = [
+        m
+        for m in current
+        if request.user.pk in (m.representative.user_id, m.deputy.user_id if m.deputy else None)
+    ]
     # The same numbers as services.quorum_for, from the rows already loaded.
     share = statute.quorum_share if statute else services.DEFAULT_QUORUM_SHARE
     return render(
@@ -79,6 +85,7 @@ def overview(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
             "plenary_count": counts.get(None, 0),
             "by_category": [(label, rows) for label, rows in by_category if rows],
             "statute": statute,
+            "mine": mine,
             "quorum_members": counts.get(None, 0),
             "quorum_needed": services.needed_for(counts.get(None, 0), share),
             "history": history_for(partnership, limit=10) if partnership else [],

@@ -73,12 +73,14 @@ def _changes(world, count: int) -> None:
 
 @pytest.mark.parametrize("changes", [10, 130])
 def test_the_unit_history_is_paged_with_a_constant_number_of_queries(
-    world, client, changes, django_assert_num_queries
+    world, client, changes, django_assert_max_num_queries
 ):
     _changes(world, changes)
     client.force_login(world.users["editor"])
     url = reverse("core:unit_history", kwargs={"unit": world.unit.slug})
-    with django_assert_num_queries(6):
+    # + the names the changes point at (from the log, and users from their table) and the actors
+    # offered by the filter: at most 8, whatever the number of changes
+    with django_assert_max_num_queries(8):
         first = client.get(url)
     rows = first.content.decode().count("<tr>") - 1
     assert rows == min(50, LogEntry.objects.filter(additional_data__unit=world.unit.pk).count())

@@ -17,6 +17,15 @@ def _migrate(targets):
     return executor.loader.project_state(targets).apps
 
 
+@pytest.fixture(autouse=True)
+def _latest_schema_afterwards():
+    """BEFORE also rolls back later migrations of other apps; the tests after this one need them."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 def _unit(apps, slug: str, ico: str):
     return apps.get_model("cooperation", "TerritorialUnit").objects.create(
         name=slug, slug=slug, ico=ico, seat_address="x", region="vysocina"

@@ -115,7 +115,8 @@ PLAN_DETAIL = 16
 EVALUATION = 14
 EXPORT = 15  # the tree, then the monitoring rounds and their reports
 PLAN_LIST = 14
-MONITORING_DETAIL = 13
+# The pages with a history name the objects its changes point at in one more query.
+MONITORING_DETAIL = 14
 MONITORING_EDIT = 12
-MEASURE_DETAIL = 11
-INDICATOR_DETAIL = 8
+MEASURE_DETAIL = 12
+INDICATOR_DETAIL = 9
