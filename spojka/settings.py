@@ -254,6 +254,8 @@ AXES_CLIENT_IP_CALLABLE = "spojka.lib.client_ip.client_ip"
 SEASON_DUE_DATES = {"spring": (5, 31), "summer": (8, 31), "autumn": (11, 30), "winter": (2, None)}
 
 AUDITLOG_DISABLE_REMOTE_ADDR = True
+# Rows loaded by `loaddata` (a restore from a JSON backup) are history already, not new changes.
+AUDITLOG_DISABLE_ON_RAW_SAVE = True
 
 LOGGING = {
     "version": 1,
