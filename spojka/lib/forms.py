@@ -131,3 +131,12 @@ def posted_id(value: object) -> int:
     if not text.isascii() or not text.isdigit() or int(text) > MAX_ID:
         return 0
     return int(text)
+
+
+SEARCH_MAX_LENGTH = 100
+
+
+def search_query(value: object) -> str:
+    """A search box's text as a filter may use it: without NUL (PostgreSQL refuses it), trimmed and
+    cut to ``SEARCH_MAX_LENGTH`` characters (SQLite refuses a LIKE pattern over 50,000 bytes)."""
+    return str(value or "").replace("\x00", "").strip()[:SEARCH_MAX_LENGTH]

@@ -6,7 +6,7 @@ fields). Then Hypothesis posts hostile values per field type — empty, huge, NU
 out-of-range dates and foreign ids (rows of another unit) — and the test fails on any 500. Each
 submission runs in a savepoint that is rolled back, so the world stays the same for the next.
 
-The number of examples is bounded (``FUZZ_EXAMPLES``, default 6 per form) so that it runs in
+The number of examples is bounded (``FUZZ_EXAMPLES``, default 10 per form) so that it runs in
 ``make test``; ``FUZZ_EXAMPLES=100`` searches harder.
 """
 
@@ -30,7 +30,7 @@ from hypothesis import strategies as st
 from spojka.core.tests.test_matrix import _entries, _modules
 from spojka.testing.matrix_kinds import AGENCY_ADMIN_ONLY, AUTHENTICATED, PUBLIC, UNIT_READ, UNIT_WRITE
 
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "6"))
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "10"))
 # Forms whose submission ends the session or leaves the app: fuzzing them says nothing about a 500.
 SKIP_ACTIONS = {"accounts:logout", "set_language"}
 # Pages that answer with a generated file, not HTML with forms: slow to render, nothing to collect.
