@@ -243,6 +243,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "spojka.accounts.lockout.lockout_response"
+AXES_USERNAME_CALLABLE = "spojka.accounts.lockout.client_username"
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_VERBOSE = False
 # Behind reverse proxies the client's address is read from X-Forwarded-For as the nearest

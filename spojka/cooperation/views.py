@@ -23,7 +23,7 @@ from spojka.cooperation.forms import (
 from spojka.cooperation.models import CooperationDescription, KeyRole, TerritorialUnit
 from spojka.cooperation.tenancy import accessible_units, agency_admin_required, unit_view
 from spojka.lib.audit import history_for
-from spojka.lib.forms import add_service_errors
+from spojka.lib.forms import add_service_errors, search_query
 from spojka.lib.locking import save_unless_changed
 
 # --- Territorial units -------------------------------------------------------------------------
@@ -32,7 +32,7 @@ from spojka.lib.locking import save_unless_changed
 @login_required
 def unit_list(request: HttpRequest) -> HttpResponse:
     units = accessible_units(request.user).order_by("name")
-    query = request.GET.get("q", "").strip()
+    query = search_query(request.GET.get("q"))
     if query:
         units = units.filter(name__icontains=query)
     is_consultant = (

@@ -23,7 +23,7 @@ from spojka.documents.services import document_create
 from spojka.lib import mail as outbox
 from spojka.lib.audit import history_for
 from spojka.lib.downloads import ICS, download, download_file
-from spojka.lib.forms import add_service_errors
+from spojka.lib.forms import add_service_errors, posted_id
 from spojka.lib.locking import save_unless_changed
 from spojka.lib.pagination import paginate
 from spojka.lib.uploads import safe_filename
@@ -215,7 +215,7 @@ def agenda_edit(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpRes
         action = request.POST.get("action", "")
         item = None
         if action != "add":
-            item = get_object_or_404(meeting.agenda_items, pk=request.POST.get("item") or 0)
+            item = get_object_or_404(meeting.agenda_items, pk=posted_id(request.POST.get("item")))
         if action == "remove" and not request.POST.get("confirm"):
             return render(request, "meetings/agenda_remove.html", {**context, "item": item})
         try:

@@ -100,3 +100,17 @@ def test_an_implausible_report_or_monitoring_year_is_404(world, login, year):
 def test_a_plausible_report_year_still_resolves(world):
     url = reverse("reports:generate_report", kwargs={"unit": world.unit.slug, "year": 2022, "fmt": "pdf"})
     assert url.endswith("/zprava/2022/pdf/") and date(2022, 1, 1).year == 2022
+
+
+@pytest.mark.parametrize("item", ["abc", "🙂", "1.5", HUGE, "-1"])
+def test_an_agenda_action_on_an_item_id_that_is_no_id_is_a_404(mw, login, item):
+    url = reverse("meetings:agenda_edit", kwargs={"unit": mw.unit.slug, "pk": mw.meeting.pk})
+    response = login(mw.users["editor"]).post(url, {"action": "edit", "item": item, "title": "X"})
+    assert response.status_code == 404  # was ValueError: Field 'id' expected a number
+
+
+@pytest.mark.parametrize("q", ["%_" * 30_000, "Jih\x00lava", "Ř" * 100_000])
+def test_a_hostile_unit_search_is_an_empty_or_cut_search_not_a_500(world, login, q):
+    # was OperationalError "LIKE or GLOB pattern too complex" (SQLite), ValueError on a NUL (PostgreSQL)
+    response = login(world.users["agency_admin"]).get(reverse("cooperation:unit_list"), {"q": q})
+    assert response.status_code == 200
