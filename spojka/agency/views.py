@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from spojka.accounts.models import Membership, Role, User
 from spojka.agency import home as home_service
+from spojka.agency import mine
 from spojka.agency.facts import STATE_CHOICES, totals, unit_facts
 from spojka.agency.models import SupportType
 from spojka.cooperation.models import Region, TerritorialUnit
@@ -84,4 +85,37 @@ def export(request: HttpRequest) -> HttpResponse:
     return response
 
 
-__all__ = ["home", "export", "visible_units", "unit_facts"]
+@login_required
+def my_units(request: HttpRequest) -> HttpResponse:
+    """The consultant's units together; the agency admin sees the units they consult, else all."""
+    today = timezone.localdate()
+    units = visible_units(request.user)
+    if request.user.is_agency_admin:
+        own = units.filter(
+            pk__in=Membership.objects.active()
+            .filter(user=request.user, role=Role.CONSULTANT)
+            .values("unit_id")
+        )
+        units = own if own.exists() else units
+    choices = list(units.order_by("name").only("name", "slug"))
+    chosen = request.GET.get("celek", "")
+    if chosen and chosen in {u.slug for u in choices}:
+        units = units.filter(slug=chosen)
+    else:
+        chosen = ""
+    data = mine.my_units(units, today)
+    return render(
+        request,
+        "agency/my_units.html",
+        {
+            "data": data,
+            "choices": choices,
+            "chosen": chosen,
+            "today": today,
+            "deadline_days": mine.DEADLINE_DAYS,
+            "meeting_days": mine.MEETING_DAYS,
+        },
+    )
+
+
+__all__ = ["home", "export", "my_units", "visible_units", "unit_facts"]

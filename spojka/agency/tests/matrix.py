@@ -17,4 +17,5 @@ AGENCY_HOME = {
 ENTRIES = {
     "agency:home": Entry(AUTHENTICATED, overrides=AGENCY_HOME),
     "agency:export": Entry(AUTHENTICATED, overrides=AGENCY_HOME),
+    "agency:my_units": Entry(AUTHENTICATED, overrides=AGENCY_HOME),
 }
