@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "spojka.documents",
     "spojka.compliance",
     "spojka.reports",
+    "spojka.agency",
     "spojka.importer",
     "spojka.access",
     # Last, as django-cleanup asks: a replaced or deleted file is removed from storage once the

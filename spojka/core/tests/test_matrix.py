@@ -27,6 +27,7 @@ MATRIX_APPS = [
     "documents",
     "compliance",
     "reports",
+    "agency",
     "importer",
     "access",
 ]

@@ -1,0 +1,121 @@
+"""The agency's pages across units: the home with one row per unit, its export, the consultant's home."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from spojka.accounts.models import Membership, Role, User
+from spojka.agency import home as home_service
+from spojka.agency import mine
+from spojka.agency.facts import STATE_CHOICES, totals, unit_facts
+from spojka.agency.models import SupportType
+from spojka.cooperation.models import Region, TerritorialUnit
+
+PAGE_SIZE = 50
+
+
+def visible_units(user) -> QuerySet[TerritorialUnit]:
+    """Every unit for an agency admin, the units of the user's active consultant memberships for a
+    consultant; anybody else is refused."""
+    if user.is_agency_admin:
+        return TerritorialUnit.objects.all()
+    units = TerritorialUnit.objects.filter(
+        pk__in=Membership.objects.active().filter(user=user, role=Role.CONSULTANT).values("unit_id")
+    )
+    if not units.exists():
+        raise PermissionDenied
+    return units
+
+
+def _consultant_choices(units: QuerySet[TerritorialUnit]) -> list[User]:
+    return list(
+        User.objects.filter(
+            memberships__in=Membership.objects.active().filter(role=Role.CONSULTANT, unit__in=units)
+        )
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    units = visible_units(request.user)
+    params = home_service.Params.from_query(request.GET)
+    rows = home_service.rows(units=units, params=params, today=today)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("strana"))
+    without_email = home_service.users_without_email(units) if request.user.is_agency_admin else []
+    return render(
+        request,
+        "agency/home.html",
+        {
+            "page": page,
+            "rows": page.object_list,
+            "totals": totals(rows),
+            "params": params,
+            "query": params.query(),
+            "sort_links": home_service.sort_links(params),
+            "regions": Region.choices,
+            "states": STATE_CHOICES,
+            "support_types": SupportType.choices,
+            "consultants": _consultant_choices(units),
+            "without_email": without_email,
+            "today": today,
+            "ending_days": home_service.ENDING_DAYS,
+        },
+    )
+
+
+@login_required
+def export(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    params = home_service.Params.from_query(request.GET)
+    rows = home_service.rows(units=visible_units(request.user), params=params, today=today)
+    response = HttpResponse(
+        home_service.rows_xlsx(rows, today=today),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="agentura-{today:%Y-%m-%d}.xlsx"'
+    return response
+
+
+@login_required
+def my_units(request: HttpRequest) -> HttpResponse:
+    """The consultant's units together; the agency admin sees the units they consult, else all."""
+    today = timezone.localdate()
+    units = visible_units(request.user)
+    if request.user.is_agency_admin:
+        own = units.filter(
+            pk__in=Membership.objects.active()
+            .filter(user=request.user, role=Role.CONSULTANT)
+            .values("unit_id")
+        )
+        units = own if own.exists() else units
+    choices = list(units.order_by("name").only("name", "slug"))
+    chosen = request.GET.get("celek", "")
+    if chosen and chosen in {u.slug for u in choices}:
+        units = units.filter(slug=chosen)
+    else:
+        chosen = ""
+    data = mine.my_units(units, today)
+    return render(
+        request,
+        "agency/my_units.html",
+        {
+            "data": data,
+            "choices": choices,
+            "chosen": chosen,
+            "today": today,
+            "deadline_days": mine.DEADLINE_DAYS,
+            "meeting_days": mine.MEETING_DAYS,
+        },
+    )
+
+
+__all__ = ["home", "export", "my_units", "visible_units", "unit_facts"]
