@@ -9,6 +9,7 @@ app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
     path("prepnout/", views.switch_unit, name="switch_unit"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("healthz", views.healthz, name="healthz"),
     path("prohlaseni-o-pristupnosti/", views.accessibility, name="accessibility"),
     path("u/<slug:unit>/historie/", views.unit_history, name="unit_history"),

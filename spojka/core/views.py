@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 from post_office.models import STATUS, Email
 
@@ -45,6 +47,16 @@ def healthz(request: HttpRequest) -> JsonResponse:
     except Exception as exc:  # the point is to report any failure, whatever its type
         return JsonResponse({"status": "error", "database": str(exc.__class__.__name__)}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+FAVICON = Path(__file__).resolve().parent / "static" / "core" / "favicon.ico"
+
+
+@require_GET
+@cache_control(public=True, max_age=86400)
+def favicon(request: HttpRequest) -> FileResponse:
+    """Browsers ask for /favicon.ico whatever the page links; answer it rather than 404."""
+    return FileResponse(FAVICON.open("rb"), content_type="image/x-icon")
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:

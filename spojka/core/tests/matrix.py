@@ -22,6 +22,7 @@ ENTRIES = {
     "core:home": Entry(AUTHENTICATED),
     "core:switch_unit": Entry(AUTHENTICATED),
     "core:healthz": Entry(PUBLIC),
+    "core:favicon": Entry(PUBLIC),
     "core:accessibility": Entry(PUBLIC),
     "core:unit_history": Entry(UNIT_READ, unit_kwargs),
     "core:outbox": Entry(AGENCY_ADMIN_ONLY),
