@@ -93,7 +93,7 @@ def unit_edit(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
 def memorandum_create(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
     form = MemorandumForm(request.POST or None, unit=unit)
     if request.method == "POST" and form.is_valid():
-        memorandum = form.save()
+        form.save()
         messages.success(request, _("Memorandum bylo uloženo."))
         return redirect("cooperation:description_list", unit=unit.slug)
     return render(request, "cooperation/memorandum_form.html", {"form": form, "unit": unit})
