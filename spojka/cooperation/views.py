@@ -92,11 +92,9 @@ def unit_edit(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
 
 @unit_view(write=True)
 def memorandum_create(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
-    form = MemorandumForm(request.POST or None)
+    form = MemorandumForm(request.POST or None, unit=unit)
     if request.method == "POST" and form.is_valid():
-        memorandum = form.save(commit=False)
-        memorandum.unit = unit
-        memorandum.save()
+        form.save()
         messages.success(request, _("Memorandum bylo uloženo."))
         return redirect("cooperation:description_list", unit=unit.slug)
     return render(request, "cooperation/memorandum_form.html", {"form": form, "unit": unit})

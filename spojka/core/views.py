@@ -14,11 +14,13 @@ from django.views.decorators.http import require_GET
 from post_office.models import STATUS, Email
 
 from spojka.cooperation.tenancy import accessible_units, agency_admin_required, unit_view
+from spojka.core import search as unit_search
 from spojka.core.forms import HistoryFilterForm
 from spojka.lib import mail as outbox_mail
 from spojka.lib.audit import history_rows, unit_log_entries
 from spojka.lib.forms import search_query
 from spojka.lib.pagination import paginate
+from spojka.lib.search import terms
 
 HISTORY_PER_PAGE = 50
 
@@ -89,6 +91,52 @@ def unit_history(request: HttpRequest, unit) -> HttpResponse:
         request,
         "core/unit_history.html",
         {"unit": unit, "form": form, "page": page, "history": history_rows(page.object_list)},
+    )
+
+
+SEARCH_GROUP_SIZE = 5
+SEARCH_PER_PAGE = 20
+
+
+@unit_view()
+def search(request: HttpRequest, unit) -> HttpResponse:
+    """Search the unit (issue 15, item 3): first results of every kind, or one kind page by page.
+
+    Two queries a kind at most (its first rows, and its count only when they fill the group).
+    """
+    query = search_query(request.GET.get("q"))
+    only = unit_search.KINDS_BY_KEY.get(request.GET.get("druh", ""))
+    groups, page = [], None
+    if terms(query):
+        for kind in [only] if only else unit_search.KINDS:
+            rows = unit_search.matches(kind, unit, request.access, query)
+            if only:
+                page = paginate(request, rows, per_page=SEARCH_PER_PAGE)
+                found, count = list(page.object_list), page.paginator.count
+            else:
+                found = list(rows[:SEARCH_GROUP_SIZE])
+                count = rows.count() if len(found) == SEARCH_GROUP_SIZE else len(found)
+            if found:
+                groups.append(
+                    {
+                        "kind": kind,
+                        "count": count,
+                        "more": count > len(found) and not only,
+                        "results": unit_search.as_results(kind, found, unit, request.access),
+                    }
+                )
+    return render(
+        request,
+        "core/search.html",
+        {
+            "unit": unit,
+            "query": query,
+            "only": only,
+            "groups": groups,
+            "page": page,
+            "total": sum(g["count"] for g in groups),
+            "searched": bool(terms(query)),
+        },
     )
 
 
