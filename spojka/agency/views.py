@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from spojka.accounts.models import Membership, Role, User
 from spojka.agency import home as home_service
+from spojka.agency import mine
 from spojka.agency.facts import STATE_CHOICES, totals, unit_facts
-from spojka.agency.models import SupportType
+from spojka.agency.forms import AgencyStatementForm, SupportPeriodForm
+from spojka.agency.models import AgencyStatement, SupportPeriod, SupportType
+from spojka.cooperation.forms import MemorandumForm
 from spojka.cooperation.models import Region, TerritorialUnit
+from spojka.cooperation.tenancy import agency_admin_required
 
 PAGE_SIZE = 50
 
@@ -84,4 +90,92 @@ def export(request: HttpRequest) -> HttpResponse:
     return response
 
 
-__all__ = ["home", "export", "visible_units", "unit_facts"]
+@login_required
+def my_units(request: HttpRequest) -> HttpResponse:
+    """The consultant's units together; the agency admin sees the units they consult, else all."""
+    today = timezone.localdate()
+    units = visible_units(request.user)
+    if request.user.is_agency_admin:
+        own = units.filter(
+            pk__in=Membership.objects.active()
+            .filter(user=request.user, role=Role.CONSULTANT)
+            .values("unit_id")
+        )
+        units = own if own.exists() else units
+    choices = list(units.order_by("name").only("name", "slug"))
+    chosen = request.GET.get("celek", "")
+    if chosen and chosen in {u.slug for u in choices}:
+        units = units.filter(slug=chosen)
+    else:
+        chosen = ""
+    data = mine.my_units(units, today)
+    return render(
+        request,
+        "agency/my_units.html",
+        {
+            "data": data,
+            "choices": choices,
+            "chosen": chosen,
+            "today": today,
+            "deadline_days": mine.DEADLINE_DAYS,
+            "meeting_days": mine.MEETING_DAYS,
+        },
+    )
+
+
+# --- Memoranda, support and statements of one unit (agency admins) ---------------------------------
+
+
+def _unit(slug: str) -> TerritorialUnit:
+    return get_object_or_404(TerritorialUnit, slug=slug)
+
+
+@agency_admin_required
+def unit_record(request: HttpRequest, unit: str) -> HttpResponse:
+    unit = _unit(unit)
+    return render(
+        request,
+        "agency/unit_record.html",
+        {
+            "unit": unit,
+            "memoranda": unit.memoranda.select_related("replaces").order_by("-signed_on"),
+            "periods": unit.support_periods.order_by("-starts_on"),
+            "statements": unit.agency_statements.select_related("plan").order_by("-issued_on"),
+        },
+    )
+
+
+def _form_page(request, unit, form, title: str, message: str) -> HttpResponse:
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, message)
+        return redirect("agency:unit_record", unit=unit.slug)
+    return render(request, "agency/record_form.html", {"unit": unit, "form": form, "title": title})
+
+
+@agency_admin_required
+def memorandum_form(request: HttpRequest, unit: str, pk: int | None = None) -> HttpResponse:
+    unit = _unit(unit)
+    memorandum = get_object_or_404(unit.memoranda, pk=pk) if pk else None
+    form = MemorandumForm(request.POST or None, instance=memorandum, unit=unit)
+    return _form_page(request, unit, form, _("Memorandum o spolupráci"), _("Memorandum bylo uloženo."))
+
+
+@agency_admin_required
+def support_form(request: HttpRequest, unit: str, pk: int | None = None) -> HttpResponse:
+    unit = _unit(unit)
+    period = get_object_or_404(unit.support_periods, pk=pk) if pk else SupportPeriod(unit=unit)
+    form = SupportPeriodForm(request.POST or None, instance=period)
+    return _form_page(request, unit, form, _("Období podpory"), _("Období podpory bylo uloženo."))
+
+
+@agency_admin_required
+def statement_create(request: HttpRequest, unit: str) -> HttpResponse:
+    unit = _unit(unit)
+    form = AgencyStatementForm(request.POST or None, instance=AgencyStatement(unit=unit))
+    return _form_page(
+        request, unit, form, _("Stanovisko agentury k plánu"), _("Stanovisko agentury bylo uloženo.")
+    )
+
+
+__all__ = ["home", "export", "my_units", "visible_units", "unit_facts"]
