@@ -12,6 +12,7 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
     path("healthz", views.healthz, name="healthz"),
     path("prohlaseni-o-pristupnosti/", views.accessibility, name="accessibility"),
+    path("u/<slug:unit>/hledat/", views.search, name="search"),
     path("u/<slug:unit>/historie/", views.unit_history, name="unit_history"),
     path("agentura/posta/", views.outbox, name="outbox"),
     path("agentura/posta/<int:pk>/", views.outbox_message, name="outbox_message"),

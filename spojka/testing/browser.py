@@ -18,6 +18,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Label in name (WCAG 2.5.3) is marked experimental by axe, so it is not in the tags: enabled by name.
 EXTRA_RULES = {"label-content-name-mismatch": {"enabled": True}}
+PHONE_WIDTH = 390
 
 
 class AccessibilityError(AssertionError):
@@ -95,6 +96,28 @@ class CheckedPage:
         self.page.wait_for_load_state("load")
         self.visited.append(self.page.url)
         assert_accessible(self.page)
+
+    def assert_fits_phone(self, width: int = PHONE_WIDTH) -> None:
+        """At a phone's width (390 px) the current page must not scroll sideways (WCAG 1.4.10).
+
+        The viewport is set to ``width`` for the measurement and restored afterwards; on failure the
+        message names the first elements that stick out.
+        """
+        before = self.page.viewport_size
+        self.page.set_viewport_size({"width": width, "height": 844})
+        try:
+            scroll_width = self.page.evaluate("() => document.documentElement.scrollWidth")
+            if scroll_width > width:
+                wide = self.page.evaluate(
+                    "w => [...document.querySelectorAll('body *')]"
+                    ".filter(e => e.getBoundingClientRect().right > w).slice(0, 5)"
+                    ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))",
+                    width,
+                )
+                raise AssertionError(f"{self.page.url} is {scroll_width} px wide at {width} px: {wide}")
+        finally:
+            if before:
+                self.page.set_viewport_size(before)
 
     def login(self, username: str, password: str = "heslo-pro-testy") -> None:
         self.goto("/ucet/prihlaseni/")
