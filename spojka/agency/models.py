@@ -92,3 +92,29 @@ class AgencyStatement(TenantOwned):
 
 
 register_audited(SupportPeriod, AgencyStatement)
+
+
+class ProjectReport(models.Model):
+    """The project report across units for a year, as submitted: its PDF and XLSX kept unchanged."""
+
+    year = models.PositiveSmallIntegerField(_("rok"))
+    as_of = models.DateField(_("stav ke dni"))
+    pdf = models.FileField(_("PDF"), upload_to="agency/reports/%Y/", max_length=300)
+    xlsx = models.FileField(_("XLSX"), upload_to="agency/reports/%Y/", max_length=300)
+    units = models.PositiveIntegerField(_("počet územních celků"), default=0)
+    totals = models.JSONField(_("souhrn"), default=dict, blank=True)
+    submitted_by = models.ForeignKey(
+        "accounts.User", verbose_name=_("odevzdal(a)"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("odevzdáno"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("zpráva projektu")
+        verbose_name_plural = _("zprávy projektu")
+        ordering = ["-submitted_at"]
+
+    def __str__(self) -> str:
+        return str(_("Zpráva projektu za rok %(year)s") % {"year": self.year})
+
+
+register_audited(ProjectReport)
