@@ -39,7 +39,7 @@ def switch_unit(request: HttpRequest) -> HttpResponse:
     """The header's switcher: a unit chosen from the list (``unit``), or typed into its search
     (``q``, a name or IČO). One match opens the unit; several open the unit list filtered by the text."""
     units = accessible_units(request.user)
-    slug = request.GET.get("unit", "")
+    slug = search_query(request.GET.get("unit"))
     if slug and units.filter(slug=slug).exists():
         return redirect("compliance:dashboard", unit=slug)
     query = search_query(request.GET.get("q"))
