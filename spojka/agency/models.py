@@ -92,3 +92,54 @@ class AgencyStatement(TenantOwned):
 
 
 register_audited(SupportPeriod, AgencyStatement)
+
+
+class ProjectReport(models.Model):
+    """The project report across units for a year, as submitted: its PDF and XLSX kept unchanged."""
+
+    year = models.PositiveSmallIntegerField(_("rok"))
+    as_of = models.DateField(_("stav ke dni"))
+    pdf = models.FileField(_("PDF"), upload_to="agency/reports/%Y/", max_length=300)
+    xlsx = models.FileField(_("XLSX"), upload_to="agency/reports/%Y/", max_length=300)
+    units = models.PositiveIntegerField(_("počet územních celků"), default=0)
+    totals = models.JSONField(_("souhrn"), default=dict, blank=True)
+    submitted_by = models.ForeignKey(
+        "accounts.User", verbose_name=_("odevzdal(a)"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("odevzdáno"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("zpráva projektu")
+        verbose_name_plural = _("zprávy projektu")
+        ordering = ["-submitted_at"]
+
+    def __str__(self) -> str:
+        return str(_("Zpráva projektu za rok %(year)s") % {"year": self.year})
+
+
+register_audited(ProjectReport)
+
+
+class AgencyDigest(models.Model):
+    """One weekly agency digest sent to one address; makes ``send_agency_digests`` safe to rerun.
+
+    ``failing`` keeps the ids of the rules that were failing in the digest, so that the next one
+    says which rules are *newly* failing.
+    """
+
+    email = models.EmailField(_("e-mail"))
+    week = models.DateField(_("týden (pondělí)"))
+    user = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    items = models.PositiveIntegerField(_("počet položek"), default=0)
+    failing = models.JSONField(_("neplněná pravidla"), default=list, blank=True)
+    created_at = models.DateTimeField(_("odesláno"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("týdenní přehled agentury")
+        verbose_name_plural = _("týdenní přehledy agentury")
+        constraints = [models.UniqueConstraint(fields=["email", "week"], name="one_agency_digest_per_week")]
+
+    def __str__(self) -> str:
+        return f"{self.email} {self.week}"

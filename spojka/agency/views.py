@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,12 +15,14 @@ from django.utils.translation import gettext as _
 from spojka.accounts.models import Membership, Role, User
 from spojka.agency import home as home_service
 from spojka.agency import mine
+from spojka.agency import report as report_service
 from spojka.agency.facts import STATE_CHOICES, totals, unit_facts
 from spojka.agency.forms import AgencyStatementForm, SupportPeriodForm
-from spojka.agency.models import AgencyStatement, SupportPeriod, SupportType
+from spojka.agency.models import AgencyStatement, ProjectReport, SupportPeriod, SupportType
 from spojka.cooperation.forms import MemorandumForm
 from spojka.cooperation.models import Region, TerritorialUnit
 from spojka.cooperation.tenancy import agency_admin_required
+from spojka.lib.downloads import PDF, XLSX, download_file
 
 PAGE_SIZE = 50
 
@@ -176,6 +178,43 @@ def statement_create(request: HttpRequest, unit: str) -> HttpResponse:
     return _form_page(
         request, unit, form, _("Stanovisko agentury k plánu"), _("Stanovisko agentury bylo uloženo.")
     )
+
+
+# --- Project report ----------------------------------------------------------------------------
+
+
+@agency_admin_required
+def project_report(request: HttpRequest) -> HttpResponse:
+    """Choose a year, generate its report (PDF + XLSX) and keep it as submitted; earlier ones listed."""
+    this_year = timezone.localdate().year
+    years = list(range(this_year, this_year - 10, -1))
+    if request.method == "POST":
+        year = request.POST.get("rok", "")
+        if not year.isdigit() or int(year) not in years:
+            messages.error(request, _("Vyberte rok ze seznamu."))
+            return redirect("agency:project_report")
+        report = report_service.submit(units=TerritorialUnit.objects.all(), year=int(year), user=request.user)
+        messages.success(request, _("Zpráva projektu za rok %(year)s byla uložena.") % {"year": report.year})
+        return redirect("agency:project_report")
+    return render(
+        request,
+        "agency/project_report.html",
+        {
+            "years": years,
+            "default_year": this_year - 1,
+            "reports": ProjectReport.objects.select_related("submitted_by")[:50],
+        },
+    )
+
+
+@agency_admin_required
+def project_report_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    report = get_object_or_404(ProjectReport, pk=pk)
+    field = {"pdf": report.pdf, "xlsx": report.xlsx}.get(fmt)
+    if not field:
+        raise Http404
+    content_type = PDF if fmt == "pdf" else XLSX
+    return download_file(field, f"zprava-projektu-{report.year}.{fmt}", content_type=content_type)
 
 
 __all__ = ["home", "export", "my_units", "visible_units", "unit_facts"]

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -34,7 +35,7 @@ def unit_list(request: HttpRequest) -> HttpResponse:
     units = accessible_units(request.user).order_by("name")
     query = search_query(request.GET.get("q"))
     if query:
-        units = units.filter(name__icontains=query)
+        units = units.filter(Q(name__icontains=query) | Q(ico=query))
     is_consultant = (
         not request.user.is_agency_admin
         and request.user.memberships.active().filter(role=Role.CONSULTANT).exists()

@@ -2,6 +2,10 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 
+# From this many units on, the header's switcher is a search box (with the names as suggestions)
+# instead of a long select: a consultant with dozens of units types a few letters.
+SWITCHER_SEARCH_FROM = 12
+
 
 def navigation(request: HttpRequest) -> dict:
     """The unit switcher and the current unit, for the layout.
@@ -37,6 +41,7 @@ def navigation(request: HttpRequest) -> dict:
 
     return {
         "access": access,
+        "switcher_search_from": SWITCHER_SEARCH_FROM,
         "unit_nav_items": _unit_nav_items(),
         "current_unit": access.unit if access else None,
         "switchable_units": switchable_units,

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.db import connection
+from django.db.models import Q
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 from post_office.models import STATUS, Email
@@ -33,9 +36,21 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def switch_unit(request: HttpRequest) -> HttpResponse:
-    slug = request.GET.get("unit", "")
-    if slug and accessible_units(request.user).filter(slug=slug).exists():
+    """The header's switcher: a unit chosen from the list (``unit``), or typed into its search
+    (``q``, a name or IČO). One match opens the unit; several open the unit list filtered by the text."""
+    units = accessible_units(request.user)
+    slug = search_query(request.GET.get("unit"))
+    if slug and units.filter(slug=slug).exists():
         return redirect("compliance:dashboard", unit=slug)
+    query = search_query(request.GET.get("q"))
+    if query:
+        # The exact name first: "Obec Lhota" must not be ambiguous beside "Obec Lhota pod Horami".
+        matches = list(units.filter(name__iexact=query).values_list("slug", flat=True)[:2]) or list(
+            units.filter(Q(name__icontains=query) | Q(ico=query)).values_list("slug", flat=True)[:2]
+        )
+        if len(matches) == 1:
+            return redirect("compliance:dashboard", unit=matches[0])
+        return redirect(f"{reverse('cooperation:unit_list')}?{urlencode({'q': query})}")
     return redirect("cooperation:unit_list")
 
 
