@@ -3,7 +3,6 @@ sideways scroll at 390 px (issue 15, items 3–5)."""
 
 from __future__ import annotations
 
-import io
 
 import pytest
 from openpyxl import load_workbook
@@ -36,6 +35,6 @@ def test_editor_filters_each_list_and_downloads_it_on_a_phone(browser_page, worl
         assert expected in p.locator("main").inner_text()
         with p.expect_download() as info:
             p.get_by_role("link", name=link).click()
-        book = load_workbook(io.BytesIO(open(info.value.path(), "rb").read()))
+        book = load_workbook(info.value.path())
         values = [c.value for row in book.active.iter_rows(min_row=2) for c in row]
         assert book.active.max_row == 2 and any(expected in str(v) for v in values), (path, values)
