@@ -3,7 +3,6 @@ sideways scroll at 390 px (issue 15, items 3–5)."""
 
 from __future__ import annotations
 
-
 import pytest
 from openpyxl import load_workbook
 
