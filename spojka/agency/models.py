@@ -118,3 +118,28 @@ class ProjectReport(models.Model):
 
 
 register_audited(ProjectReport)
+
+
+class AgencyDigest(models.Model):
+    """One weekly agency digest sent to one address; makes ``send_agency_digests`` safe to rerun.
+
+    ``failing`` keeps the ids of the rules that were failing in the digest, so that the next one
+    says which rules are *newly* failing.
+    """
+
+    email = models.EmailField(_("e-mail"))
+    week = models.DateField(_("týden (pondělí)"))
+    user = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    items = models.PositiveIntegerField(_("počet položek"), default=0)
+    failing = models.JSONField(_("neplněná pravidla"), default=list, blank=True)
+    created_at = models.DateTimeField(_("odesláno"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("týdenní přehled agentury")
+        verbose_name_plural = _("týdenní přehledy agentury")
+        constraints = [models.UniqueConstraint(fields=["email", "week"], name="one_agency_digest_per_week")]
+
+    def __str__(self) -> str:
+        return f"{self.email} {self.week}"
