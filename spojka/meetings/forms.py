@@ -220,6 +220,7 @@ class TaskForm(SpojkaModelForm):
 
 
 class TaskFilterForm(forms.Form):
+    q = forms.CharField(label=_("hledat"), required=False, max_length=200)
     state = forms.ChoiceField(
         label=_("stav"),
         required=False,
@@ -236,6 +237,7 @@ class TaskFilterForm(forms.Form):
 
 
 class MeetingFilterForm(forms.Form):
+    q = forms.CharField(label=_("hledat"), required=False, max_length=200)
     year = forms.IntegerField(label=_("rok"), required=False, min_value=2000, max_value=2100)
     state = forms.ChoiceField(
         label=_("stav"), required=False, choices=[("", _("všechny")), *MeetingState.choices]

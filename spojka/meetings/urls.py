@@ -10,6 +10,7 @@ M = "u/<slug:unit>/jednani/<int:pk>/"
 
 urlpatterns = [
     path("u/<slug:unit>/jednani/", views.meeting_list, name="meeting_list"),
+    path("u/<slug:unit>/jednani/export.xlsx", views.meeting_export, name="meeting_export"),
     path("u/<slug:unit>/jednani/nove/", views.meeting_create, name="meeting_create"),
     path("u/<slug:unit>/jednani/kalendar/novy-klic/", views.feed_regenerate, name="feed_regenerate"),
     path(M, views.meeting_detail, name="meeting_detail"),
@@ -30,6 +31,7 @@ urlpatterns = [
     path(M + "podklady/novy/", views.material_upload, name="material_upload"),
     path(M + "sken/stahnout/", views.scan_download, name="scan_download"),
     path("u/<slug:unit>/ukoly/", views.task_list, name="task_list"),
+    path("u/<slug:unit>/ukoly/export.xlsx", views.task_export, name="task_export"),
     path("u/<slug:unit>/ukoly/<int:pk>/splneno/", views.task_done, name="task_done"),
     path("u/<slug:unit>/ukoly/<int:pk>/znovu-otevrit/", views.task_reopen, name="task_reopen"),
     # Outside the unit's URL space on purpose: calendar apps cannot log in, the token is the key.

@@ -110,7 +110,9 @@ class CheckedPage:
             if scroll_width > width:
                 wide = self.page.evaluate(
                     "w => [...document.querySelectorAll('body *')]"
-                    ".filter(e => e.getBoundingClientRect().right > w).slice(0, 5)"
+                    ".filter(e => e.getBoundingClientRect().right > w"
+                    " && !(e.parentElement && e.parentElement.closest('.app-table-scroll, [role=region]')))"
+                    ".slice(0, 5)"
                     ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))",
                     width,
                 )
