@@ -361,16 +361,33 @@ def unit_facts(
         return []
     real_today = today == timezone.localdate()
     with_statuses = real_today if with_statuses is None else with_statuses
-    descriptions = _descriptions(ids, today)
     facts: dict[int, UnitFacts] = {u.pk: UnitFacts(unit=u) for u in units}
-    for unit_id, rows in descriptions.items():
+    _add_states(facts, ids, today)
+    current = {f.unit.pk: f.description for f in facts.values() if f.state in (State.VALID, State.ENDING)}
+    _add_lp_meetings(facts, ids, current, today)
+    _add_training(facts, ids, current, today)
+    for unit_id, row in _tasks(ids, today).items():
+        facts[unit_id].open_tasks, facts[unit_id].overdue_tasks = row["open"], row["overdue"]
+    if with_statuses:
+        stored.fresh_summaries(TerritorialUnit.objects.filter(pk__in=ids), today)
+        for unit_id, failing in UnitStatus.objects.filter(unit_id__in=ids).values_list("unit_id", "failing"):
+            facts[unit_id].failing = failing
+    _add_consultants_support_memoranda(facts, ids, today)
+    _add_plans(facts, ids, today)
+    return [facts[pk] for pk in ids]
+
+
+def _add_states(facts: dict[int, UnitFacts], ids: list[int], today: date) -> None:
+    for unit_id, rows in _descriptions(ids, today).items():
         state, description = _state(rows, today)
         f = facts[unit_id]
         f.state, f.description = state, description
         f.validity = validity_on(description, today) if description else None
-    current = {f.unit.pk: f.description for f in facts.values() if f.state in (State.VALID, State.ENDING)}
 
-    # LP meetings
+
+def _add_lp_meetings(
+    facts: dict[int, UnitFacts], ids: list[int], current: dict[int, CooperationDescription], today: date
+) -> None:
     per_year = _lp_rules([d.pk for d in current.values()])
     for unit_id, row in _lp_meetings(ids, today).items():
         facts[unit_id].lp_held = row["held"]
@@ -380,7 +397,11 @@ def unit_facts(
             required, due = _lp_required(description, per_year[description.pk], today)
             facts[unit_id].lp_required, facts[unit_id].lp_due_by_now = required, due
 
-    # Training within the current description's validity
+
+def _add_training(
+    facts: dict[int, UnitFacts], ids: list[int], current: dict[int, CooperationDescription], today: date
+) -> None:
+    """Training within the current description's validity."""
     credits = _credits(ids, today)
     for unit_id, f in facts.items():
         description = current.get(unit_id)
@@ -397,14 +418,8 @@ def unit_facts(
                 commitment=commitment, credits=mine, valid_from=description.valid_from, valid_to=today
             )
 
-    for unit_id, row in _tasks(ids, today).items():
-        facts[unit_id].open_tasks, facts[unit_id].overdue_tasks = row["open"], row["overdue"]
 
-    if with_statuses:
-        stored.fresh_summaries(TerritorialUnit.objects.filter(pk__in=ids), today)
-        for unit_id, failing in UnitStatus.objects.filter(unit_id__in=ids).values_list("unit_id", "failing"):
-            facts[unit_id].failing = failing
-
+def _add_consultants_support_memoranda(facts: dict[int, UnitFacts], ids: list[int], today: date) -> None:
     for membership in (
         Membership.objects.active(today)
         .filter(unit_id__in=ids, role=Role.CONSULTANT)
@@ -421,6 +436,9 @@ def unit_facts(
     for memorandum in Memorandum.objects.filter(unit_id__in=ids, signed_on__lte=today).order_by("signed_on"):
         facts[memorandum.unit_id].memorandum = memorandum  # the latest signed wins
 
+
+def _add_plans(facts: dict[int, UnitFacts], ids: list[int], today: date) -> None:
+    """Each unit's plan for the year, its approval, progress and the agency's latest statement on it."""
     plans = _plans(ids, today)
     statements: dict[int, date] = {}
     for plan_id, issued_on in AgencyStatement.objects.filter(
@@ -436,7 +454,6 @@ def unit_facts(
         progress = plan_progress(plan, until_year=today.year)
         f.plan_percent = None if progress is None else int(progress * 100)
         f.statement_on = statements.get(plan.pk)
-    return [facts[pk] for pk in ids]
 
 
 @dataclass

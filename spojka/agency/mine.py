@@ -51,6 +51,18 @@ def my_units(units: QuerySet[TerritorialUnit], today: date) -> MyUnits:
     units = list(units.order_by("name", "pk"))
     by_pk = {u.pk: u for u in units}
     horizon = today + timedelta(days=DEADLINE_DAYS)
+    deadlines, failing = _schedule_items(units, by_pk, today, horizon)
+    tasks, task_deadlines = _task_items(units, by_pk, today, horizon)
+    deadlines += task_deadlines
+    deadlines.sort(key=lambda i: (i.day, i.unit.name))
+    meetings = _meeting_items(units, by_pk, today)
+    return MyUnits(units=units, deadlines=deadlines, failing=failing, tasks=tasks, meetings=meetings)
+
+
+def _schedule_items(
+    units: list[TerritorialUnit], by_pk: dict[int, TerritorialUnit], today: date, horizon: date
+) -> tuple[list[Item], list[Item]]:
+    """Deadlines (descriptions ending, rules falling due) before ``horizon``, and failing rules."""
     descriptions = evaluation.current_descriptions(units, today) if units else {}
     for description in descriptions.values():
         description.unit = by_pk[description.unit_id]
@@ -71,31 +83,39 @@ def my_units(units: QuerySet[TerritorialUnit], today: date) -> MyUnits:
                 )
             )
         summary = schedule_summary(statuses.get(description.pk, []), today)
-        for f in summary.failing:
-            failing.append(
+        failing += [
+            Item(
+                unit,
+                f.rule.next_due,
+                f"{f.activity}: {f.rule.rule.text}",
+                _rule_url(unit, f.rule.rule.pk),
+                f.status.value,
+                str(f.status.label),
+            )
+            for f in summary.failing
+        ]
+        for activity in statuses.get(description.pk, []):
+            deadlines += [
                 Item(
                     unit,
-                    f.rule.next_due,
-                    f"{f.activity}: {f.rule.rule.text}",
-                    _rule_url(unit, f.rule.rule.pk),
-                    f.status.value,
-                    str(f.status.label),
+                    rule.next_due,
+                    f"{activity.activity.name}: {rule.rule.text}",
+                    _rule_url(unit, rule.rule.pk),
+                    rule.current_status.value,
+                    str(rule.current_status.label),
                 )
-            )
-        for activity in statuses.get(description.pk, []):
-            for rule in activity.rules:
-                if rule.next_due and today <= rule.next_due <= horizon:
-                    deadlines.append(
-                        Item(
-                            unit,
-                            rule.next_due,
-                            f"{activity.activity.name}: {rule.rule.text}",
-                            _rule_url(unit, rule.rule.pk),
-                            rule.current_status.value,
-                            str(rule.current_status.label),
-                        )
-                    )
+                for rule in activity.rules
+                if rule.next_due and today <= rule.next_due <= horizon
+            ]
+    return deadlines, failing
+
+
+def _task_items(
+    units: list[TerritorialUnit], by_pk: dict[int, TerritorialUnit], today: date, horizon: date
+) -> tuple[list[Item], list[Item]]:
+    """The open tasks, and those falling due before ``horizon`` as deadlines."""
     tasks: list[Item] = []
+    deadlines: list[Item] = []
     for task in (
         Task.objects.filter(unit__in=units, state=TaskState.OPEN)
         .select_related("assignee")
@@ -105,13 +125,19 @@ def my_units(units: QuerySet[TerritorialUnit], today: date) -> MyUnits:
         url = reverse("meetings:task_list", kwargs={"unit": unit.slug})
         overdue = task.is_overdue(today)
         label = _("po termínu") if overdue else ""
-        item = Item(unit, task.due_on, task.title, url, "unmet" if overdue else "", label)
-        tasks.append(item)
+        tasks.append(Item(unit, task.due_on, task.title, url, "unmet" if overdue else "", label))
         if task.due_on and today <= task.due_on <= horizon:
             deadlines.append(Item(unit, task.due_on, _("Úkol: %(title)s") % {"title": task.title}, url))
+    return tasks, deadlines
+
+
+def _meeting_items(
+    units: list[TerritorialUnit], by_pk: dict[int, TerritorialUnit], today: date
+) -> list[Item]:
+    """Meetings of the next MEETING_DAYS days, cancelled ones left out."""
     start = timezone.make_aware(datetime.combine(today, time.min))
     end = timezone.make_aware(datetime.combine(today + timedelta(days=MEETING_DAYS), time.max))
-    meetings = [
+    return [
         Item(
             by_pk[m.unit_id],
             timezone.localdate(m.starts_at),
@@ -122,5 +148,3 @@ def my_units(units: QuerySet[TerritorialUnit], today: date) -> MyUnits:
         .exclude(state=MeetingState.CANCELLED)
         .order_by("starts_at", "pk")
     ]
-    deadlines.sort(key=lambda i: (i.day, i.unit.name))
-    return MyUnits(units=units, deadlines=deadlines, failing=failing, tasks=tasks, meetings=meetings)

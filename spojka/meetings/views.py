@@ -20,8 +20,8 @@ from spojka.cooperation.models import TerritorialUnit
 from spojka.cooperation.tenancy import unit_view
 from spojka.documents.models import Document, DocumentType
 from spojka.documents.services import document_create
+from spojka.lib import evidence, xlsx
 from spojka.lib import mail as outbox
-from spojka.lib import xlsx
 from spojka.lib.audit import history_for
 from spojka.lib.downloads import ICS, download, download_file
 from spojka.lib.forms import add_service_errors, posted_id
@@ -181,6 +181,10 @@ def meeting_detail(request: HttpRequest, unit: TerritorialUnit, pk: int) -> Http
             "counted_toward": validity.covering(
                 validity.descriptions_for_flags(unit), timezone.localtime(meeting.starts_at).date()
             ),
+            "counted_as": evidence.counted_as_evidence(
+                unit=unit, kind=evidence.MEETING, object_id=meeting.pk
+            ),
+            "counted_as_item": f"{evidence.MEETING}:{meeting.pk}",
             "history": history_for(meeting),
             "library": list(library),
         },

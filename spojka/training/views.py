@@ -12,6 +12,7 @@ from spojka.cooperation import validity
 from spojka.cooperation.models import CooperationDescription, TerritorialUnit
 from spojka.cooperation.tenancy import unit_view
 from spojka.documents.render import check_format
+from spojka.lib import evidence
 from spojka.lib import xlsx as sheet
 from spojka.lib.czech import plural_form
 from spojka.lib.downloads import download, download_file
@@ -169,6 +170,8 @@ def event_detail(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpRe
             "counted_toward": validity.covering(
                 validity.descriptions_for_flags(unit), event.ends_on or event.starts_on
             ),
+            "counted_as": evidence.counted_as_evidence(unit=unit, kind=evidence.TRAINING, object_id=event.pk),
+            "counted_as_item": f"{evidence.TRAINING}:{event.pk}",
             "show_object": True,
         },
     )
