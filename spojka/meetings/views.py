@@ -223,8 +223,26 @@ def _meeting_form(request: HttpRequest, unit: TerritorialUnit, meeting: Meeting)
 
     if request.method == "POST" and form.is_valid() and save_unless_changed(form, save):
         messages.success(request, _("Jednání bylo uloženo."))
+        warning = _outside_validity(unit, saved[0].starts_at)
+        if warning:
+            messages.warning(request, warning)
         return redirect(saved[0])
-    return render(request, "meetings/meeting_form.html", {"form": form, "unit": unit, "meeting": meeting})
+    starts_at = getattr(form, "cleaned_data", {}).get("starts_at") or meeting.starts_at
+    return render(
+        request,
+        "meetings/meeting_form.html",
+        {
+            "form": form,
+            "unit": unit,
+            "meeting": meeting,
+            "validity_warning": _outside_validity(unit, starts_at),
+        },
+    )
+
+
+def _outside_validity(unit: TerritorialUnit, starts_at) -> str:
+    day = timezone.localtime(starts_at).date() if starts_at else None
+    return validity.outside_validity_warning(unit, day, _("Jednání"))
 
 
 AGENDA_MESSAGES = {

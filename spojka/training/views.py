@@ -150,8 +150,21 @@ def _event_form(request: HttpRequest, unit: TerritorialUnit, event: TrainingEven
         event.unit = unit
         event.save()
         messages.success(request, _("Vzdělávací aktivita byla uložena."))
+        warning = _outside_validity(unit, event.ends_on or event.starts_on)
+        if warning:
+            messages.warning(request, warning)
         return redirect(event)
-    return render(request, "training/event_form.html", {"unit": unit, "form": form, "event": event})
+    cleaned = getattr(form, "cleaned_data", {})
+    day = cleaned.get("ends_on") or cleaned.get("starts_on") or event.ends_on or event.starts_on
+    return render(
+        request,
+        "training/event_form.html",
+        {"unit": unit, "form": form, "event": event, "validity_warning": _outside_validity(unit, day)},
+    )
+
+
+def _outside_validity(unit: TerritorialUnit, day) -> str:
+    return validity.outside_validity_warning(unit, day, _("Vzdělávací akce"))
 
 
 @unit_view()
