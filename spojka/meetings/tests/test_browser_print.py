@@ -73,6 +73,8 @@ def test_editor_invites_the_asz_consultant_from_the_meeting_page(browser_page, w
     p.get_by_label("Organizace").fill("ASZ")
     p.get_by_role("button", name="Pozvat e-mailem").click()
     page.check()
-    assert "Pozvánka pro Karel Poradce (karel@asz.example) čeká na odeslání." in p.locator("main").inner_text()
+    assert (
+        "Pozvánka pro Karel Poradce (karel@asz.example) čeká na odeslání." in p.locator("main").inner_text()
+    )
     assert "Karel Poradce (ASZ)" in p.locator("main").inner_text()
     page.assert_fits_phone()
