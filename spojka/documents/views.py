@@ -24,7 +24,7 @@ from spojka.documents.forms import (
 from spojka.documents.models import Document, DocumentSettings, DocumentType, DocumentVersion, TemplateKind
 from spojka.documents.render import registered, spec_for, template_source
 from spojka.documents.signing import SigningError
-from spojka.lib import downloads, xlsx
+from spojka.lib import downloads, evidence, xlsx
 from spojka.lib.audit import history_for
 from spojka.lib.forms import search_query
 from spojka.lib.pagination import paginate
@@ -140,6 +140,10 @@ def document_detail(request: HttpRequest, unit: TerritorialUnit, pk: int) -> Htt
             "signatures": [(v.number, s) for v in versions for s in v.signatures.all()],
             "resolutions": document.resolutions.all(),
             "history": history_for(document),
+            "counted_as": evidence.counted_as_evidence(
+                unit=unit, kind=evidence.DOCUMENT, object_id=document.pk
+            ),
+            "counted_as_item": f"{evidence.DOCUMENT}:{document.pk}",
         },
     )
 

@@ -20,8 +20,8 @@ from spojka.cooperation.models import TerritorialUnit
 from spojka.cooperation.tenancy import unit_view
 from spojka.documents.models import Document, DocumentType
 from spojka.documents.services import document_create
+from spojka.lib import evidence, xlsx
 from spojka.lib import mail as outbox
-from spojka.lib import xlsx
 from spojka.lib.audit import history_for
 from spojka.lib.downloads import ICS, download, download_file
 from spojka.lib.forms import add_service_errors, posted_id
@@ -36,6 +36,7 @@ from spojka.meetings.forms import (
     AgendaItemForm,
     AttendanceForm,
     DecisionForm,
+    GuestInviteForm,
     MaterialForm,
     MeetingFilterForm,
     MeetingForm,
@@ -181,6 +182,10 @@ def meeting_detail(request: HttpRequest, unit: TerritorialUnit, pk: int) -> Http
             "counted_toward": validity.covering(
                 validity.descriptions_for_flags(unit), timezone.localtime(meeting.starts_at).date()
             ),
+            "counted_as": evidence.counted_as_evidence(
+                unit=unit, kind=evidence.MEETING, object_id=meeting.pk
+            ),
+            "counted_as_item": f"{evidence.MEETING}:{meeting.pk}",
             "history": history_for(meeting),
             "library": list(library),
         },
@@ -218,8 +223,26 @@ def _meeting_form(request: HttpRequest, unit: TerritorialUnit, meeting: Meeting)
 
     if request.method == "POST" and form.is_valid() and save_unless_changed(form, save):
         messages.success(request, _("Jednání bylo uloženo."))
+        warning = _outside_validity(unit, saved[0].starts_at)
+        if warning:
+            messages.warning(request, warning)
         return redirect(saved[0])
-    return render(request, "meetings/meeting_form.html", {"form": form, "unit": unit, "meeting": meeting})
+    starts_at = getattr(form, "cleaned_data", {}).get("starts_at") or meeting.starts_at
+    return render(
+        request,
+        "meetings/meeting_form.html",
+        {
+            "form": form,
+            "unit": unit,
+            "meeting": meeting,
+            "validity_warning": _outside_validity(unit, starts_at),
+        },
+    )
+
+
+def _outside_validity(unit: TerritorialUnit, starts_at) -> str:
+    day = timezone.localtime(starts_at).date() if starts_at else None
+    return validity.outside_validity_warning(unit, day, _("Jednání"))
 
 
 AGENDA_MESSAGES = {
@@ -539,6 +562,36 @@ def invitations_send(request: HttpRequest, unit: TerritorialUnit, pk: int) -> Ht
             % {"count": count},
         )
     return redirect(meeting)
+
+
+@unit_view(write=True)
+def guest_invite(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    """Invite the ASZ consultant or an external guest by e-mail in advance (issue 15, item 6)."""
+    meeting = _meeting_or_404(unit, pk)
+    form = GuestInviteForm(request.POST or None, unit=unit)
+    if request.method == "POST" and form.is_valid():
+        try:
+            guest = services.guest_invite(
+                meeting=meeting,
+                name=form.cleaned_data["name"],
+                organisation=form.cleaned_data["organisation"],
+                email=form.cleaned_data["email"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("Pozvánka pro %(name)s (%(email)s) čeká na odeslání.")
+                % {"name": guest.name, "email": guest.email},
+            )
+            return redirect(meeting)
+    return render(
+        request,
+        "meetings/guest_invite.html",
+        {"unit": unit, "meeting": meeting, "form": form},
+        status=422 if form.is_bound and form.errors else 200,
+    )
 
 
 @unit_view(write=True)

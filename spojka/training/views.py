@@ -12,6 +12,7 @@ from spojka.cooperation import validity
 from spojka.cooperation.models import CooperationDescription, TerritorialUnit
 from spojka.cooperation.tenancy import unit_view
 from spojka.documents.render import check_format
+from spojka.lib import evidence
 from spojka.lib import xlsx as sheet
 from spojka.lib.czech import plural_form
 from spojka.lib.downloads import download, download_file
@@ -149,8 +150,21 @@ def _event_form(request: HttpRequest, unit: TerritorialUnit, event: TrainingEven
         event.unit = unit
         event.save()
         messages.success(request, _("Vzdělávací aktivita byla uložena."))
+        warning = _outside_validity(unit, event.ends_on or event.starts_on)
+        if warning:
+            messages.warning(request, warning)
         return redirect(event)
-    return render(request, "training/event_form.html", {"unit": unit, "form": form, "event": event})
+    cleaned = getattr(form, "cleaned_data", {})
+    day = cleaned.get("ends_on") or cleaned.get("starts_on") or event.ends_on or event.starts_on
+    return render(
+        request,
+        "training/event_form.html",
+        {"unit": unit, "form": form, "event": event, "validity_warning": _outside_validity(unit, day)},
+    )
+
+
+def _outside_validity(unit: TerritorialUnit, day) -> str:
+    return validity.outside_validity_warning(unit, day, _("Vzdělávací akce"))
 
 
 @unit_view()
@@ -169,6 +183,8 @@ def event_detail(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpRe
             "counted_toward": validity.covering(
                 validity.descriptions_for_flags(unit), event.ends_on or event.starts_on
             ),
+            "counted_as": evidence.counted_as_evidence(unit=unit, kind=evidence.TRAINING, object_id=event.pk),
+            "counted_as_item": f"{evidence.TRAINING}:{event.pk}",
             "show_object": True,
         },
     )
