@@ -9,17 +9,31 @@ PORT ?= 8000
 SITE_URL ?= http://$(HOST):$(PORT)
 DEMO_ENV := SPOJKA_DEMO=1 SITE_URL=$(SITE_URL)
 
-.PHONY: run test test-fast lint bench messages clean
+.PHONY: run test test-fast lint lock bench messages clean
 
-$(VENV)/.runtime: pyproject.toml
+# Python packages come from the hashed locks in requirements/ (the whole tree, transitive ones too), so a
+# fresh machine installs exactly what the tests ran against; `make lock` rewrites them from pyproject.toml.
+$(VENV)/.runtime: requirements/runtime.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e .
+	$(PY) -m pip install -q --require-hashes -r requirements/runtime.txt
+	$(PY) -m pip install -q --no-deps -e .
 	touch $@
 
-$(VENV)/.dev: $(VENV)/.runtime pyproject.toml
-	$(PY) -m pip install -q -e '.[dev]'
+$(VENV)/.dev: $(VENV)/.runtime requirements/dev.txt
+	$(PY) -m pip install -q --require-hashes -r requirements/dev.txt
 	touch $@
+
+# Keeps the pins already in the locks and resolves only what pyproject.toml changed;
+# `make lock LOCK_ARGS=--upgrade` moves every package to its newest allowed release.
+LOCK_VENV := .venv-lock
+LOCK_ARGS ?=
+LOCK := $(LOCK_VENV)/bin/pip-compile -q --generate-hashes --strip-extras --no-emit-find-links \
+	--no-emit-index-url --no-emit-trusted-host --custom-compile-command "make lock" $(LOCK_ARGS)
+lock:
+	test -x $(LOCK_VENV)/bin/pip-compile || \
+		{ $(PYTHON) -m venv $(LOCK_VENV) && $(LOCK_VENV)/bin/pip install -q pip-tools==7.6.2; }
+	$(LOCK) -o requirements/runtime.txt pyproject.toml
+	$(LOCK) --extra dev -o requirements/dev.txt pyproject.toml
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -73,4 +87,4 @@ messages: $(VENV)/.dev
 	$(PY) manage.py compilemessages --ignore=.venv
 
 clean:
-	rm -rf var $(VENV) node_modules
+	rm -rf var $(VENV) $(LOCK_VENV) node_modules

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "spojka.documents",
     "spojka.compliance",
     "spojka.reports",
+    "spojka.agency",
     "spojka.importer",
     "spojka.access",
     # Last, as django-cleanup asks: a replaced or deleted file is removed from storage once the
@@ -151,6 +152,7 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 # Czech first, English second. Translation catalogues live in locale/.
 LANGUAGE_CODE = "cs"
 LANGUAGES = [("cs", _("čeština")), ("en", _("angličtina"))]
+# The one translation catalogue of every app (`make messages`); apps keep no locale/ of their own.
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["spojka.formats"]
 USE_I18N = True
@@ -242,6 +244,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "spojka.accounts.lockout.lockout_response"
+AXES_USERNAME_CALLABLE = "spojka.accounts.lockout.client_username"
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_VERBOSE = False
 # Behind reverse proxies the client's address is read from X-Forwarded-For as the nearest

@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("spojka.documents.urls")),
     path("", include("spojka.compliance.urls")),
     path("", include("spojka.reports.urls")),
+    path("", include("spojka.agency.urls")),
     path("", include("spojka.importer.urls")),
     path("", include("spojka.access.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

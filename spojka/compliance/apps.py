@@ -13,6 +13,10 @@ class ComplianceConfig(AppConfig):
         ("compliance:dashboard", _("Přehled plnění")),
     ]
 
+    # What a meeting, document or training counts toward, for the pages of the apps below this one
+    # (spojka.lib.evidence): "Započteno jako doklad pro …".
+    counted_as_evidence = "spojka.compliance.evaluation.counted_as_evidence"
+
     def ready(self) -> None:
         from spojka.compliance import stored
 

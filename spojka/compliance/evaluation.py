@@ -432,6 +432,48 @@ def current_descriptions(
     return chosen
 
 
+@dataclass(frozen=True)
+class CountedAs:
+    """A rule that a meeting, document or training now counts toward (its confirmation page says so)."""
+
+    rule: Rule
+    activity_name: str
+    manual: bool  # linked by a person rather than matched automatically
+
+    @property
+    def label(self) -> str:
+        return f"{self.activity_name} – {self.rule.text}"
+
+    @property
+    def url(self) -> str:
+        return self.rule.get_absolute_url()
+
+    @property
+    def exclude_url(self) -> str:
+        """Where the one-click "nezapočítávat" posts (item, included=0)."""
+        return reverse("compliance:evidence_add", kwargs={"unit": self.rule.unit.slug, "pk": self.rule.pk})
+
+
+def counted_as_evidence(
+    *, unit: TerritorialUnit, kind: str, object_id: int, today: date | None = None
+) -> list[CountedAs]:
+    """The rules of the unit's current description that the item counts toward today, as the
+    compliance page counts them (same evaluation, so the two never disagree)."""
+    today = today or timezone.localdate()
+    description = current_descriptions([unit], today).get(unit.pk)
+    if description is None:
+        return []
+    key = (kind, object_id)
+    counted = []
+    for activity_status in evaluate_description(description=description, today=today):
+        for rule_status in activity_status.rules:
+            hit = next((e for p in rule_status.periods for e in p.evidence if e.key == key), None)
+            if hit is not None:
+                rule_status.rule.unit = unit  # for its URLs, without a query per rule
+                counted.append(CountedAs(rule_status.rule, activity_status.activity.name, hit.manual))
+    return counted
+
+
 # --------------------------------------------------------------------------------------------------
 # Evaluation of one activity (pure once the rows are fetched)
 # --------------------------------------------------------------------------------------------------

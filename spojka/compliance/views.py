@@ -301,10 +301,13 @@ def _overview_units(request: HttpRequest):
 
 
 def _overview_params(request: HttpRequest) -> dict:
+    # Only values the filter offers: anything else (a NUL PostgreSQL refuses, a made-up region) is
+    # "no filter", never a database error.
+    region, status = request.GET.get("region", ""), request.GET.get("status", "")
     return {
-        "region": request.GET.get("region", ""),
-        "status": request.GET.get("status", ""),
-        "sort": request.GET.get("sort", "name"),
+        "region": region if region in Region.values else "",
+        "status": status if status in dict(STATUS_CHOICES) else "",
+        "sort": request.GET.get("sort", "name"),  # an unknown sort is the default (ORDERINGS)
     }
 
 

@@ -26,7 +26,27 @@ class UnitForm(SpojkaModelForm):
 class MemorandumForm(SpojkaModelForm):
     class Meta:
         model = Memorandum
-        fields = ["signed_on", "note"]
+        fields = [
+            "signed_on",
+            "signatories",
+            "resolution_number",
+            "resolution_date",
+            "annexes",
+            "replaces",
+            "note",
+        ]
+
+    def __init__(self, *args, unit=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        unit = unit or (self.instance.unit if self.instance.unit_id else None)
+        if unit is not None and not self.instance.unit_id:
+            self.instance.unit = unit
+        others = (
+            Memorandum.objects.filter(unit=unit).exclude(pk=self.instance.pk)
+            if unit
+            else Memorandum.objects.none()
+        )
+        self.fields["replaces"].queryset = others.order_by("-signed_on")
 
 
 class DescriptionForm(LockedFormMixin, SpojkaModelForm):

@@ -92,6 +92,22 @@ class TerritorialUnit(models.Model):
 class Memorandum(TenantOwned):
     unit = models.ForeignKey(TerritorialUnit, on_delete=models.CASCADE, related_name="memoranda")
     signed_on = models.DateField(_("datum memoranda"))
+    signatories = models.TextField(
+        _("signatáři"),
+        blank=True,
+        help_text=_("Každý signatář na samostatném řádku: jméno, funkce, instituce."),
+    )
+    resolution_number = models.CharField(_("číslo usnesení"), max_length=60, blank=True)
+    resolution_date = models.DateField(_("datum usnesení"), null=True, blank=True)
+    annexes = models.TextField(_("přílohy"), blank=True, help_text=_("Každá příloha na samostatném řádku."))
+    replaces = models.ForeignKey(
+        "self",
+        verbose_name=_("nahrazuje memorandum"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="replaced_by",
+    )
     note = models.TextField(_("poznámka"), blank=True)
 
     class Meta:
@@ -103,6 +119,27 @@ class Memorandum(TenantOwned):
         from spojka.lib.czech import date_short
 
         return _("Memorandum o spolupráci ze dne %(date)s") % {"date": date_short(self.signed_on)}
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        replaced = self.replaces
+        if replaced is None:
+            return
+        if replaced.pk == self.pk or replaced.unit_id != self.unit_id:
+            raise ValidationError(
+                {"replaces": _("Memorandum může nahradit jen jiné memorandum téhož celku.")}
+            )
+        if self.signed_on and replaced.signed_on >= self.signed_on:
+            raise ValidationError({"replaces": _("Nahradit lze jen memorandum s dřívějším datem.")})
+
+    @property
+    def signatory_list(self) -> list[str]:
+        return [line.strip() for line in self.signatories.splitlines() if line.strip()]
+
+    @property
+    def annex_list(self) -> list[str]:
+        return [line.strip() for line in self.annexes.splitlines() if line.strip()]
 
 
 class Status(models.TextChoices):

@@ -126,6 +126,17 @@ def descriptions_for_flags(unit: TerritorialUnit) -> Sequence[CooperationDescrip
     )
 
 
+def outside_validity_warning(unit: TerritorialUnit, day: date | None, what: str) -> str:
+    """The warning a meeting or training form shows when its day lies outside every description
+    that is or was in force ("" inside one, or without a day yet): it will count toward none."""
+    if day is None or covering(descriptions_for_flags(unit), day) is not None:
+        return ""
+    return _(
+        "%(what)s dne %(date)s je mimo platnost všech popisů spolupráce: nezapočítá se do žádného "
+        "popisu spolupráce. Zkontrolujte datum, nebo nejdříve schvalte popis spolupráce platný v tento den."
+    ) % {"what": what, "date": date_short(day)}
+
+
 @dataclass(frozen=True)
 class Succession:
     """How a renewal follows its predecessor: ``gap_days`` > 0 uncovered days, < 0 overlapping days."""

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -23,7 +24,7 @@ from spojka.cooperation.forms import (
 from spojka.cooperation.models import CooperationDescription, KeyRole, TerritorialUnit
 from spojka.cooperation.tenancy import accessible_units, agency_admin_required, unit_view
 from spojka.lib.audit import history_for
-from spojka.lib.forms import add_service_errors
+from spojka.lib.forms import add_service_errors, search_query
 from spojka.lib.locking import save_unless_changed
 
 # --- Territorial units -------------------------------------------------------------------------
@@ -32,9 +33,9 @@ from spojka.lib.locking import save_unless_changed
 @login_required
 def unit_list(request: HttpRequest) -> HttpResponse:
     units = accessible_units(request.user).order_by("name")
-    query = request.GET.get("q", "").strip()
+    query = search_query(request.GET.get("q"))
     if query:
-        units = units.filter(name__icontains=query)
+        units = units.filter(Q(name__icontains=query) | Q(ico=query))
     is_consultant = (
         not request.user.is_agency_admin
         and request.user.memberships.active().filter(role=Role.CONSULTANT).exists()
@@ -91,11 +92,9 @@ def unit_edit(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
 
 @unit_view(write=True)
 def memorandum_create(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
-    form = MemorandumForm(request.POST or None)
+    form = MemorandumForm(request.POST or None, unit=unit)
     if request.method == "POST" and form.is_valid():
-        memorandum = form.save(commit=False)
-        memorandum.unit = unit
-        memorandum.save()
+        form.save()
         messages.success(request, _("Memorandum bylo uloženo."))
         return redirect("cooperation:description_list", unit=unit.slug)
     return render(request, "cooperation/memorandum_form.html", {"form": form, "unit": unit})

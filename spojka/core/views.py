@@ -1,18 +1,26 @@
 from __future__ import annotations
 
+from pathlib import Path
+from urllib.parse import urlencode
+
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.db.models import Q
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.cache import never_cache
+from django.urls import reverse
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 from post_office.models import STATUS, Email
 
 from spojka.cooperation.tenancy import accessible_units, agency_admin_required, unit_view
+from spojka.core import search as unit_search
 from spojka.core.forms import HistoryFilterForm
 from spojka.lib import mail as outbox_mail
 from spojka.lib.audit import history_rows, unit_log_entries
+from spojka.lib.forms import search_query
 from spojka.lib.pagination import paginate
+from spojka.lib.search import terms
 
 HISTORY_PER_PAGE = 50
 
@@ -28,9 +36,21 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def switch_unit(request: HttpRequest) -> HttpResponse:
-    slug = request.GET.get("unit", "")
-    if slug and accessible_units(request.user).filter(slug=slug).exists():
+    """The header's switcher: a unit chosen from the list (``unit``), or typed into its search
+    (``q``, a name or IČO). One match opens the unit; several open the unit list filtered by the text."""
+    units = accessible_units(request.user)
+    slug = search_query(request.GET.get("unit"))
+    if slug and units.filter(slug=slug).exists():
         return redirect("compliance:dashboard", unit=slug)
+    query = search_query(request.GET.get("q"))
+    if query:
+        # The exact name first: "Obec Lhota" must not be ambiguous beside "Obec Lhota pod Horami".
+        matches = list(units.filter(name__iexact=query).values_list("slug", flat=True)[:2]) or list(
+            units.filter(Q(name__icontains=query) | Q(ico=query)).values_list("slug", flat=True)[:2]
+        )
+        if len(matches) == 1:
+            return redirect("compliance:dashboard", unit=matches[0])
+        return redirect(f"{reverse('cooperation:unit_list')}?{urlencode({'q': query})}")
     return redirect("cooperation:unit_list")
 
 
@@ -47,6 +67,16 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+FAVICON = Path(__file__).resolve().parent / "static" / "core" / "favicon.ico"
+
+
+@require_GET
+@cache_control(public=True, max_age=86400)
+def favicon(request: HttpRequest) -> FileResponse:
+    """Browsers ask for /favicon.ico whatever the page links; answer it rather than 404."""
+    return FileResponse(FAVICON.open("rb"), content_type="image/x-icon")
+
+
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "core/accessibility.html")
 
@@ -61,6 +91,52 @@ def unit_history(request: HttpRequest, unit) -> HttpResponse:
         request,
         "core/unit_history.html",
         {"unit": unit, "form": form, "page": page, "history": history_rows(page.object_list)},
+    )
+
+
+SEARCH_GROUP_SIZE = 5
+SEARCH_PER_PAGE = 20
+
+
+@unit_view()
+def search(request: HttpRequest, unit) -> HttpResponse:
+    """Search the unit (issue 15, item 3): first results of every kind, or one kind page by page.
+
+    Two queries a kind at most (its first rows, and its count only when they fill the group).
+    """
+    query = search_query(request.GET.get("q"))
+    only = unit_search.KINDS_BY_KEY.get(request.GET.get("druh", ""))
+    groups, page = [], None
+    if terms(query):
+        for kind in [only] if only else unit_search.KINDS:
+            rows = unit_search.matches(kind, unit, request.access, query)
+            if only:
+                page = paginate(request, rows, per_page=SEARCH_PER_PAGE)
+                found, count = list(page.object_list), page.paginator.count
+            else:
+                found = list(rows[:SEARCH_GROUP_SIZE])
+                count = rows.count() if len(found) == SEARCH_GROUP_SIZE else len(found)
+            if found:
+                groups.append(
+                    {
+                        "kind": kind,
+                        "count": count,
+                        "more": count > len(found) and not only,
+                        "results": unit_search.as_results(kind, found, unit, request.access),
+                    }
+                )
+    return render(
+        request,
+        "core/search.html",
+        {
+            "unit": unit,
+            "query": query,
+            "only": only,
+            "groups": groups,
+            "page": page,
+            "total": sum(g["count"] for g in groups),
+            "searched": bool(terms(query)),
+        },
     )
 
 

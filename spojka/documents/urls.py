@@ -8,6 +8,7 @@ app_name = "documents"
 
 urlpatterns = [
     path("u/<slug:unit>/dokumenty/", views.library, name="library"),
+    path("u/<slug:unit>/dokumenty/export.xlsx", views.library_export, name="library_export"),
     path("u/<slug:unit>/dokumenty/novy/", views.document_create, name="create"),
     path("u/<slug:unit>/dokumenty/<int:pk>/", views.document_detail, name="detail"),
     path("u/<slug:unit>/dokumenty/<int:pk>/upravit/", views.document_edit, name="edit"),

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.db.models import Count, Max, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -23,9 +24,11 @@ from spojka.documents.forms import (
 from spojka.documents.models import Document, DocumentSettings, DocumentType, DocumentVersion, TemplateKind
 from spojka.documents.render import registered, spec_for, template_source
 from spojka.documents.signing import SigningError
-from spojka.lib import downloads
+from spojka.lib import downloads, evidence, xlsx
 from spojka.lib.audit import history_for
+from spojka.lib.forms import search_query
 from spojka.lib.pagination import paginate
+from spojka.lib.search import search
 
 PAGE_SIZE = 50
 
@@ -45,9 +48,10 @@ def _document_or_404(request: HttpRequest, unit: TerritorialUnit, pk: int) -> Do
 # --- Library ----------------------------------------------------------------------------------
 
 
-@unit_view()
-def library(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
+def _filtered_library(request: HttpRequest, unit: TerritorialUnit):
+    """The library's documents as filtered (kind and text); the list and its export share it."""
     doc_type = request.GET.get("druh", "")
+    query = search_query(request.GET.get("q"))
     documents = (
         _documents(request, unit)
         .select_related("description")
@@ -56,11 +60,45 @@ def library(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
     )
     if doc_type in DocumentType.values:
         documents = documents.filter(doc_type=doc_type)
+    return doc_type, query, search(documents, query, ["title"])
+
+
+@unit_view()
+def library_export(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
+    """The library list as XLSX, filtered as the list is."""
+    _doc_type, _query, documents = _filtered_library(request, unit)
+    columns = [
+        xlsx.Column(_("Název"), width=50, wrap=True),
+        xlsx.Column(_("Druh"), width=30),
+        xlsx.Column(_("Datum"), "date", 12),
+        xlsx.Column(_("Popis spolupráce (verze)"), "int", 12),
+        xlsx.Column(_("Verzí"), "int", 8),
+        xlsx.Column(_("Poslední verze"), "datetime", 18),
+        xlsx.Column(_("Pro partnery"), width=12),
+    ]
+    rows = (
+        [
+            d.title,
+            d.get_doc_type_display(),
+            d.issued_on,
+            d.description.version if d.description else None,
+            d.version_count,
+            timezone.localtime(d.last_version_at) if d.last_version_at else None,
+            _("ano") if d.visible_to_partners else _("ne"),
+        ]
+        for d in documents
+    )
+    return xlsx.response(_("Dokumenty"), columns, rows, f"dokumenty-{unit.slug}.xlsx")
+
+
+@unit_view()
+def library(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
+    doc_type, query, documents = _filtered_library(request, unit)
     page = paginate(request, documents, per_page=PAGE_SIZE)
     return render(
         request,
         "documents/library.html",
-        {"unit": unit, "page": page, "types": DocumentType.choices, "doc_type": doc_type},
+        {"unit": unit, "page": page, "types": DocumentType.choices, "doc_type": doc_type, "query": query},
     )
 
 
@@ -102,6 +140,10 @@ def document_detail(request: HttpRequest, unit: TerritorialUnit, pk: int) -> Htt
             "signatures": [(v.number, s) for v in versions for s in v.signatures.all()],
             "resolutions": document.resolutions.all(),
             "history": history_for(document),
+            "counted_as": evidence.counted_as_evidence(
+                unit=unit, kind=evidence.DOCUMENT, object_id=document.pk
+            ),
+            "counted_as_item": f"{evidence.DOCUMENT}:{document.pk}",
         },
     )
 

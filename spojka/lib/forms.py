@@ -122,3 +122,21 @@ def add_service_errors(form: forms.BaseForm, exc: ValidationError) -> None:
     for field, messages in pairs:
         for message in messages:
             form.add_error(field if field in form.fields else None, message)
+
+
+def posted_id(value: object) -> int:
+    """An id sent in a POST (a hidden ``item`` and the like) as an int; 0 (matches no row, so a
+    lookup gives 404) for anything that is not an id a database column can hold."""
+    text = str(value or "").strip()
+    if not text.isascii() or not text.isdigit() or int(text) > MAX_ID:
+        return 0
+    return int(text)
+
+
+SEARCH_MAX_LENGTH = 100
+
+
+def search_query(value: object) -> str:
+    """A search box's text as a filter may use it: without NUL (PostgreSQL refuses it), trimmed and
+    cut to ``SEARCH_MAX_LENGTH`` characters (SQLite refuses a LIKE pattern over 50,000 bytes)."""
+    return str(value or "").replace("\x00", "").strip()[:SEARCH_MAX_LENGTH]

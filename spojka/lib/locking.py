@@ -75,7 +75,10 @@ def save_unless_changed(form: forms.ModelForm, save: Callable[[], object]) -> bo
         current = type(instance).objects.select_for_update().only("updated_at").get(pk=instance.pk)
         seen = form.cleaned_data.get("seen", "")
         if seen and current.updated_at.isoformat() != seen:
-            changes = _changes_since(current, datetime.fromisoformat(seen))
+            try:
+                changes = _changes_since(current, datetime.fromisoformat(seen))
+            except ValueError:  # not a time this form wrote (tampered): refused all the same
+                changes = []
             message = _(
                 "Záznam mezitím uložil někdo jiný; vaše změny nebyly uloženy, ale zůstávají ve formuláři. "
                 "Zkontrolujte je a uložte znovu."

@@ -82,6 +82,13 @@ def workbook(title: str, columns: Sequence[Column], rows: Iterable[Sequence]) ->
     return book
 
 
+def response(title: str, columns: Sequence[Column], rows: Iterable[Sequence], filename: str):
+    """A list as an XLSX download (``FileResponse``): one sheet named ``title``."""
+    from spojka.lib.downloads import download
+
+    return download(to_bytes(workbook(title, columns, rows)), filename)
+
+
 def to_bytes(book: Workbook) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)

@@ -10,6 +10,7 @@ M = "u/<slug:unit>/jednani/<int:pk>/"
 
 urlpatterns = [
     path("u/<slug:unit>/jednani/", views.meeting_list, name="meeting_list"),
+    path("u/<slug:unit>/jednani/export.xlsx", views.meeting_export, name="meeting_export"),
     path("u/<slug:unit>/jednani/nove/", views.meeting_create, name="meeting_create"),
     path("u/<slug:unit>/jednani/kalendar/novy-klic/", views.feed_regenerate, name="feed_regenerate"),
     path(M, views.meeting_detail, name="meeting_detail"),
@@ -22,6 +23,7 @@ urlpatterns = [
     path(M + "rozhodnuti/nove/", views.decision_create, name="decision_create"),
     path(M + "ukoly/novy/", views.task_create, name="task_create"),
     path(M + "pozvanky/", views.invitations_send, name="invitations_send"),
+    path(M + "hoste/pozvat/", views.guest_invite, name="guest_invite"),
     path(M + "pozvanky/<int:invitation>/znovu/", views.invitation_resend, name="invitation_resend"),
     path(M + "prezencni-listina.<str:fmt>", views.attendance_sheet, name="attendance_sheet"),
     path(M + "zaznam.<str:fmt>", views.minutes_document, name="minutes_document"),
@@ -30,6 +32,7 @@ urlpatterns = [
     path(M + "podklady/novy/", views.material_upload, name="material_upload"),
     path(M + "sken/stahnout/", views.scan_download, name="scan_download"),
     path("u/<slug:unit>/ukoly/", views.task_list, name="task_list"),
+    path("u/<slug:unit>/ukoly/export.xlsx", views.task_export, name="task_export"),
     path("u/<slug:unit>/ukoly/<int:pk>/splneno/", views.task_done, name="task_done"),
     path("u/<slug:unit>/ukoly/<int:pk>/znovu-otevrit/", views.task_reopen, name="task_reopen"),
     # Outside the unit's URL space on purpose: calendar apps cannot log in, the token is the key.

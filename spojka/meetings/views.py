@@ -20,12 +20,14 @@ from spojka.cooperation.models import TerritorialUnit
 from spojka.cooperation.tenancy import unit_view
 from spojka.documents.models import Document, DocumentType
 from spojka.documents.services import document_create
+from spojka.lib import evidence, xlsx
 from spojka.lib import mail as outbox
 from spojka.lib.audit import history_for
 from spojka.lib.downloads import ICS, download, download_file
-from spojka.lib.forms import add_service_errors
+from spojka.lib.forms import add_service_errors, posted_id
 from spojka.lib.locking import save_unless_changed
 from spojka.lib.pagination import paginate
+from spojka.lib.search import search
 from spojka.lib.uploads import safe_filename
 from spojka.lib.urls import absolute_url
 from spojka.meetings import documents, services
@@ -34,6 +36,7 @@ from spojka.meetings.forms import (
     AgendaItemForm,
     AttendanceForm,
     DecisionForm,
+    GuestInviteForm,
     MaterialForm,
     MeetingFilterForm,
     MeetingForm,
@@ -62,8 +65,8 @@ def _meeting_or_404(unit: TerritorialUnit, pk: int) -> Meeting:
 # --- Meetings ----------------------------------------------------------------------------------
 
 
-@unit_view()
-def meeting_list(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
+def _filtered_meetings(request: HttpRequest, unit: TerritorialUnit):
+    """The meeting list's form and its meetings, as filtered; the list and its export share it."""
     form = MeetingFilterForm(request.GET or None)
     meetings = (
         unit.meetings.prefetch_related("working_groups")
@@ -78,6 +81,48 @@ def meeting_list(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
             meetings = meetings.filter(starts_at__year=form.cleaned_data["year"])
         if form.cleaned_data.get("state"):
             meetings = meetings.filter(state=form.cleaned_data["state"])
+        meetings = search(meetings, form.cleaned_data.get("q"), ["title", "place"])
+    return form, meetings
+
+
+@unit_view()
+def meeting_export(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
+    """The meeting list as XLSX, filtered as the list is."""
+    _form, meetings = _filtered_meetings(request, unit)
+    columns = [
+        xlsx.Column(_("Začátek"), "datetime", 18),
+        xlsx.Column(_("Konec"), "datetime", 18),
+        xlsx.Column(_("Jednání"), width=40),
+        xlsx.Column(_("Druh"), width=24),
+        xlsx.Column(_("Orgán"), width=30),
+        xlsx.Column(_("Místo"), width=30),
+        xlsx.Column(_("Stav"), width=14),
+        xlsx.Column(_("Pozváno"), "int", 10),
+        xlsx.Column(_("Přítomno"), "int", 10),
+    ]
+    rows = (
+        [
+            timezone.localtime(m.starts_at),
+            timezone.localtime(m.ends_at),
+            m.title,
+            m.get_kind_display(),
+            ", ".join(
+                ([str(_("Lokální partnerství"))] if m.includes_lp else [])
+                + [g.name for g in m.working_groups.all()]
+            ),
+            m.place,
+            m.get_state_display(),
+            m.invited,
+            m.present,
+        ]
+        for m in meetings
+    )
+    return xlsx.response(_("Jednání"), columns, rows, f"jednani-{unit.slug}.xlsx")
+
+
+@unit_view()
+def meeting_list(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
+    form, meetings = _filtered_meetings(request, unit)
     page = paginate(request, meetings, per_page=PAGE_SIZE)
     feed = CalendarFeed.objects.filter(unit=unit).first() if request.access.can_write else None
     return render(
@@ -137,6 +182,10 @@ def meeting_detail(request: HttpRequest, unit: TerritorialUnit, pk: int) -> Http
             "counted_toward": validity.covering(
                 validity.descriptions_for_flags(unit), timezone.localtime(meeting.starts_at).date()
             ),
+            "counted_as": evidence.counted_as_evidence(
+                unit=unit, kind=evidence.MEETING, object_id=meeting.pk
+            ),
+            "counted_as_item": f"{evidence.MEETING}:{meeting.pk}",
             "history": history_for(meeting),
             "library": list(library),
         },
@@ -174,8 +223,26 @@ def _meeting_form(request: HttpRequest, unit: TerritorialUnit, meeting: Meeting)
 
     if request.method == "POST" and form.is_valid() and save_unless_changed(form, save):
         messages.success(request, _("Jednání bylo uloženo."))
+        warning = _outside_validity(unit, saved[0].starts_at)
+        if warning:
+            messages.warning(request, warning)
         return redirect(saved[0])
-    return render(request, "meetings/meeting_form.html", {"form": form, "unit": unit, "meeting": meeting})
+    starts_at = getattr(form, "cleaned_data", {}).get("starts_at") or meeting.starts_at
+    return render(
+        request,
+        "meetings/meeting_form.html",
+        {
+            "form": form,
+            "unit": unit,
+            "meeting": meeting,
+            "validity_warning": _outside_validity(unit, starts_at),
+        },
+    )
+
+
+def _outside_validity(unit: TerritorialUnit, starts_at) -> str:
+    day = timezone.localtime(starts_at).date() if starts_at else None
+    return validity.outside_validity_warning(unit, day, _("Jednání"))
 
 
 AGENDA_MESSAGES = {
@@ -215,7 +282,7 @@ def agenda_edit(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpRes
         action = request.POST.get("action", "")
         item = None
         if action != "add":
-            item = get_object_or_404(meeting.agenda_items, pk=request.POST.get("item") or 0)
+            item = get_object_or_404(meeting.agenda_items, pk=posted_id(request.POST.get("item")))
         if action == "remove" and not request.POST.get("confirm"):
             return render(request, "meetings/agenda_remove.html", {**context, "item": item})
         try:
@@ -498,6 +565,36 @@ def invitations_send(request: HttpRequest, unit: TerritorialUnit, pk: int) -> Ht
 
 
 @unit_view(write=True)
+def guest_invite(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    """Invite the ASZ consultant or an external guest by e-mail in advance (issue 15, item 6)."""
+    meeting = _meeting_or_404(unit, pk)
+    form = GuestInviteForm(request.POST or None, unit=unit)
+    if request.method == "POST" and form.is_valid():
+        try:
+            guest = services.guest_invite(
+                meeting=meeting,
+                name=form.cleaned_data["name"],
+                organisation=form.cleaned_data["organisation"],
+                email=form.cleaned_data["email"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("Pozvánka pro %(name)s (%(email)s) čeká na odeslání.")
+                % {"name": guest.name, "email": guest.email},
+            )
+            return redirect(meeting)
+    return render(
+        request,
+        "meetings/guest_invite.html",
+        {"unit": unit, "meeting": meeting, "form": form},
+        status=422 if form.is_bound and form.errors else 200,
+    )
+
+
+@unit_view(write=True)
 @require_POST
 def invitation_resend(request: HttpRequest, unit: TerritorialUnit, pk: int, invitation: int) -> HttpResponse:
     meeting = _meeting_or_404(unit, pk)
@@ -544,8 +641,8 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
 # --- Tasks -------------------------------------------------------------------------------------
 
 
-@unit_view()
-def task_list(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
+def _filtered_tasks(request: HttpRequest, unit: TerritorialUnit):
+    """The task list's form and its tasks, as filtered; the list and its export share it."""
     form = TaskFilterForm(request.GET or None, unit=unit)
     today = timezone.localdate()
     tasks = unit.tasks.select_related("assignee", "meeting").order_by("state", "due_on", "pk")
@@ -557,6 +654,43 @@ def task_list(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
             tasks = tasks.filter(state=state)
         if form.cleaned_data.get("assignee"):
             tasks = tasks.filter(assignee=form.cleaned_data["assignee"])
+        tasks = search(
+            tasks, form.cleaned_data.get("q"), ["title", "assignee__first_name", "assignee__last_name"]
+        )
+    return form, tasks, today
+
+
+@unit_view()
+def task_export(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
+    """The task list as XLSX, filtered as the list is."""
+    _form, tasks, _today = _filtered_tasks(request, unit)
+    columns = [
+        xlsx.Column(_("Úkol"), width=50, wrap=True),
+        xlsx.Column(_("Odpovídá"), width=26),
+        xlsx.Column(_("Termín"), "date", 12),
+        xlsx.Column(_("Stav"), width=12),
+        xlsx.Column(_("Splněno dne"), "date", 12),
+        xlsx.Column(_("Jednání"), width=40),
+        xlsx.Column(_("Datum jednání"), "date", 12),
+    ]
+    rows = (
+        [
+            t.title,
+            t.assignee.full_name if t.assignee else "",
+            t.due_on,
+            t.get_state_display(),
+            t.done_on,
+            t.meeting.title if t.meeting else "",
+            timezone.localtime(t.meeting.starts_at).date() if t.meeting else None,
+        ]
+        for t in tasks
+    )
+    return xlsx.response(_("Úkoly"), columns, rows, f"ukoly-{unit.slug}.xlsx")
+
+
+@unit_view()
+def task_list(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
+    form, tasks, today = _filtered_tasks(request, unit)
     page = paginate(request, tasks, per_page=PAGE_SIZE)
     return render(
         request, "meetings/task_list.html", {"unit": unit, "page": page, "form": form, "today": today}

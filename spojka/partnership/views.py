@@ -11,11 +11,13 @@ from django.utils.translation import gettext as _
 
 from spojka.cooperation.models import TerritorialUnit
 from spojka.cooperation.tenancy import unit_view
+from spojka.lib import xlsx
 from spojka.lib.audit import history_for
 from spojka.lib.czech import sorted_czech
 from spojka.lib.downloads import JSON, download, download_file
-from spojka.lib.forms import add_service_errors
+from spojka.lib.forms import add_service_errors, search_query
 from spojka.lib.locking import save_unless_changed
+from spojka.lib.search import search
 from spojka.lib.uploads import safe_filename
 from spojka.partnership import personal_data, services
 from spojka.partnership.forms import (
@@ -202,13 +204,52 @@ def member_end(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResp
 # --- People -----------------------------------------------------------------------------------
 
 
+def _filtered_people(request: HttpRequest, unit: TerritorialUnit) -> tuple[str, list]:
+    """The people of the list as filtered by ``q``; the list and its export share it."""
+    query = search_query(request.GET.get("q"))
+    people = search(
+        unit.people.select_related("organisation"),
+        query,
+        ["first_name", "last_name", "function", "email", "organisation__name"],
+    )
+    # Czech alphabetical order (Č after C, Ch after H), which the database's own collation does not give.
+    return query, sorted_czech(people, key=lambda p: f"{p.last_name} {p.first_name}")
+
+
 @unit_view()
 def person_list(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
-    # Czech alphabetical order (Č after C, Ch after H), which the database's own collation does not give.
-    people = sorted_czech(
-        unit.people.select_related("organisation"), key=lambda p: f"{p.last_name} {p.first_name}"
+    query, people = _filtered_people(request, unit)
+    return render(request, "partnership/person_list.html", {"unit": unit, "people": people, "query": query})
+
+
+@unit_view()
+def people_export(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
+    """The people list as XLSX, filtered as the list is."""
+    _query, people = _filtered_people(request, unit)
+    columns = [
+        xlsx.Column(_("Titul před"), width=10),
+        xlsx.Column(_("Jméno"), width=16),
+        xlsx.Column(_("Příjmení"), width=20),
+        xlsx.Column(_("Titul za"), width=10),
+        xlsx.Column(_("Organizace"), width=36),
+        xlsx.Column(_("Funkce"), width=30),
+        xlsx.Column(_("E-mail"), width=30),
+        xlsx.Column(_("Telefon"), width=16),
+    ]
+    rows = (
+        [
+            p.title_before,
+            p.first_name,
+            p.last_name,
+            p.title_after,
+            p.organisation.name if p.organisation else "",
+            p.function,
+            p.email,
+            p.phone,
+        ]
+        for p in people
     )
-    return render(request, "partnership/person_list.html", {"unit": unit, "people": people})
+    return xlsx.response(_("Osoby"), columns, rows, f"osoby-{unit.slug}.xlsx")
 
 
 @unit_view(write=True)
@@ -236,13 +277,33 @@ def person_form(request: HttpRequest, unit: TerritorialUnit, pk: int | None = No
 # --- Organisations (each unit keeps its own records) -------------------------------------------
 
 
+def _filtered_organisations(request: HttpRequest, unit: TerritorialUnit) -> tuple[str, list]:
+    query = search_query(request.GET.get("q"))
+    organisations = search(unit.organisations.all(), query, ["name", "ico"])
+    return query, sorted_czech(organisations, key=lambda o: o.name)
+
+
 @unit_view()
 def organisation_list(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
+    query, organisations = _filtered_organisations(request, unit)
     return render(
         request,
         "partnership/organisation_list.html",
-        {"unit": unit, "organisations": sorted_czech(unit.organisations.all(), key=lambda o: o.name)},
+        {"unit": unit, "organisations": organisations, "query": query},
     )
+
+
+@unit_view()
+def organisation_export(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
+    """The organisation list as XLSX, filtered as the list is."""
+    _query, organisations = _filtered_organisations(request, unit)
+    columns = [
+        xlsx.Column(_("Název"), width=44),
+        xlsx.Column(_("IČO"), width=10),
+        xlsx.Column(_("Kategorie"), width=30),
+    ]
+    rows = ([o.name, o.ico, o.get_category_display()] for o in organisations)
+    return xlsx.response(_("Organizace"), columns, rows, f"organizace-{unit.slug}.xlsx")
 
 
 @unit_view(write=True)

@@ -57,44 +57,39 @@ def format_value(value: Decimal | None) -> str:
 _fmt = format_value
 
 
-def indicator_chart(indicator, values: list) -> Chart:
-    """``values`` are the indicator's IndicatorValue rows (any order)."""
-    values = sorted(values, key=lambda v: v.year)
+@dataclass(frozen=True)
+class _Scale:
+    """Years along x, values along y (upwards), both into the plot area inside the margins."""
+
+    y_from: int
+    y_to: int
+    low: Decimal
+    high: Decimal
+
+    def x(self, year: int) -> float:
+        span = max(1, self.y_to - self.y_from)
+        return round(LEFT + (WIDTH - LEFT - RIGHT) * (year - self.y_from) / span, 1)
+
+    def y(self, value: Decimal) -> float:
+        fraction = float((self.high - value) / (self.high - self.low))
+        return round(TOP + fraction * (HEIGHT - TOP - BOTTOM), 1)
+
+    def point(self, year: int, value: Decimal) -> Point:
+        return Point(self.x(year), self.y(value), year, _fmt(value))
+
+
+def _scale(indicator, values: list) -> _Scale:
     years = [indicator.baseline_year, indicator.target_year, *(v.year for v in values)]
-    y_from, y_to = min(years), max(years)
     numbers = [indicator.baseline_value, indicator.target_value, *(v.value for v in values)]
     low, high = min(Decimal(0), *numbers), max(numbers)
     if high == low:
         high = low + 1
+    return _Scale(min(years), max(years), low, high)
 
-    def x(year: int) -> float:
-        span = max(1, y_to - y_from)
-        return round(LEFT + (WIDTH - LEFT - RIGHT) * (year - y_from) / span, 1)
 
-    def y(value: Decimal) -> float:
-        return round(TOP + float((high - value) / (high - low)) * (HEIGHT - TOP - BOTTOM), 1)
-
-    baseline = Point(
-        x(indicator.baseline_year),
-        y(indicator.baseline_value),
-        indicator.baseline_year,
-        _fmt(indicator.baseline_value),
-    )
-    target = Point(
-        x(indicator.target_year),
-        y(indicator.target_value),
-        indicator.target_year,
-        _fmt(indicator.target_value),
-    )
-    points = [Point(x(v.year), y(v.value), v.year, _fmt(v.value)) for v in values]
-    line = [baseline] + [p for p in points if p.year >= indicator.baseline_year]
-    step = 1 if y_to - y_from <= 10 else 2
-    x_ticks = [
-        Point(x(year), HEIGHT - BOTTOM + 18, year, str(year)) for year in range(y_from, y_to + 1, step)
-    ]
-    y_ticks = [Point(LEFT - 6, y(v), 0, _fmt(v)) for v in (low, (low + high) / 2, high)]
+def _description(baseline: Point, target: Point, points: list[Point]) -> str:
     measured = ", ".join(f"{p.year}: {p.label}" for p in points) or _("zatím žádné")
-    description = _(
+    return _(
         "Výchozí hodnota %(base)s (%(base_year)s), cílová hodnota %(target)s (%(target_year)s). "
         "Naměřené hodnoty: %(measured)s."
     ) % {
@@ -104,6 +99,24 @@ def indicator_chart(indicator, values: list) -> Chart:
         "target_year": target.year,
         "measured": measured,
     }
+
+
+def indicator_chart(indicator, values: list) -> Chart:
+    """``values`` are the indicator's IndicatorValue rows (any order)."""
+    values = sorted(values, key=lambda v: v.year)
+    scale = _scale(indicator, values)
+    baseline = scale.point(indicator.baseline_year, indicator.baseline_value)
+    target = scale.point(indicator.target_year, indicator.target_value)
+    points = [scale.point(v.year, v.value) for v in values]
+    line = [baseline] + [p for p in points if p.year >= indicator.baseline_year]
+    step = 1 if scale.y_to - scale.y_from <= 10 else 2
+    x_ticks = [
+        Point(scale.x(year), HEIGHT - BOTTOM + 18, year, str(year))
+        for year in range(scale.y_from, scale.y_to + 1, step)
+    ]
+    y_ticks = [
+        Point(LEFT - 6, scale.y(v), 0, _fmt(v)) for v in (scale.low, (scale.low + scale.high) / 2, scale.high)
+    ]
     return Chart(
         width=WIDTH,
         height=HEIGHT,
@@ -117,5 +130,5 @@ def indicator_chart(indicator, values: list) -> Chart:
         left=LEFT,
         right=WIDTH - RIGHT,
         bottom=HEIGHT - BOTTOM,
-        description=description,
+        description=_description(baseline, target, points),
     )

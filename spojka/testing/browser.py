@@ -18,6 +18,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Label in name (WCAG 2.5.3) is marked experimental by axe, so it is not in the tags: enabled by name.
 EXTRA_RULES = {"label-content-name-mismatch": {"enabled": True}}
+PHONE_WIDTH = 390
 
 
 class AccessibilityError(AssertionError):
@@ -140,6 +141,30 @@ class CheckedPage:
         assert_accessible(self.page)
         assert_fits_phone(self.page)
 
+    def assert_fits_phone(self, width: int = PHONE_WIDTH) -> None:
+        """At a phone's width (390 px) the current page must not scroll sideways (WCAG 1.4.10).
+
+        The viewport is set to ``width`` for the measurement and restored afterwards; on failure the
+        message names the first elements that stick out.
+        """
+        before = self.page.viewport_size
+        self.page.set_viewport_size({"width": width, "height": 844})
+        try:
+            scroll_width = self.page.evaluate("() => document.documentElement.scrollWidth")
+            if scroll_width > width:
+                wide = self.page.evaluate(
+                    "w => [...document.querySelectorAll('body *')]"
+                    ".filter(e => e.getBoundingClientRect().right > w"
+                    " && !(e.parentElement && e.parentElement.closest('.app-table-scroll, [role=region]')))"
+                    ".slice(0, 5)"
+                    ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))",
+                    width,
+                )
+                raise AssertionError(f"{self.page.url} is {scroll_width} px wide at {width} px: {wide}")
+        finally:
+            if before:
+                self.page.set_viewport_size(before)
+
     def login(self, username: str, password: str = "heslo-pro-testy") -> None:
         self.goto("/ucet/prihlaseni/")
         self.page.get_by_label("Uživatelské jméno").fill(username)
@@ -154,7 +179,11 @@ def chromium():
         pytest.fail(f"Chromium not found at {CHROMIUM}; `make test` installs Debian's chromium package.")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    # Playwright's sync API keeps an event loop running in the test thread; Django's ORM guard would
+    # refuse the tests' queries from it although they run synchronously. Only while Chromium runs
+    # (the browser tests run last, see spojka/conftest.py).
+    with pytest.MonkeyPatch.context() as env, sync_playwright() as playwright:
+        env.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()

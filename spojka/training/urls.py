@@ -11,6 +11,7 @@ PARTICIPANT = EVENT + "ucastnici/<int:participant>/"
 
 urlpatterns = [
     path("u/<slug:unit>/vzdelavani/", views.event_list, name="event_list"),
+    path("u/<slug:unit>/vzdelavani/export.xlsx", views.event_export, name="event_export"),
     path("u/<slug:unit>/vzdelavani/nova/", views.event_create, name="event_create"),
     path(
         "u/<slug:unit>/vzdelavani/sablona-ucastniku.xlsx",

@@ -12,8 +12,12 @@ from spojka.cooperation import validity
 from spojka.cooperation.models import CooperationDescription, TerritorialUnit
 from spojka.cooperation.tenancy import unit_view
 from spojka.documents.render import check_format
+from spojka.lib import evidence
+from spojka.lib import xlsx as sheet
 from spojka.lib.czech import plural_form
 from spojka.lib.downloads import download, download_file
+from spojka.lib.forms import search_query
+from spojka.lib.search import search
 from spojka.lib.uploads import safe_filename
 from spojka.lib.urls import absolute_url
 from spojka.training import documents, services, xlsx
@@ -55,13 +59,58 @@ def _chosen_description(
 # --- Events ------------------------------------------------------------------------------------
 
 
-@unit_view()
-def event_list(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
+def _filtered_events(request: HttpRequest, unit: TerritorialUnit):
+    """The training list as filtered by ``q``; the list and its export share it."""
+    query = search_query(request.GET.get("q"))
     events = (
         unit.training_events.select_related("thematic_area")
         .annotate(participant_count=Count("participations"))
         .order_by("-starts_on", "-pk")
     )
+    return query, search(events, query, ["title", "lecturer", "place", "provider_name"])
+
+
+@unit_view()
+def event_export(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
+    """The training events as XLSX, filtered as the list is."""
+    _query, events = _filtered_events(request, unit)
+    columns = [
+        sheet.Column(_("Název"), width=44, wrap=True),
+        sheet.Column(_("Začátek"), "date", 12),
+        sheet.Column(_("Konec"), "date", 12),
+        sheet.Column(_("Druh"), width=16),
+        sheet.Column(_("Forma"), width=14),
+        sheet.Column(_("Hodin celkem"), "decimal", 10),
+        sheet.Column(_("Prezenčních hodin"), "decimal", 10),
+        sheet.Column(_("Distančních hodin"), "decimal", 10),
+        sheet.Column(_("Účastníků"), "int", 10),
+        sheet.Column(_("Tematická oblast"), width=30),
+        sheet.Column(_("Lektor"), width=24),
+        sheet.Column(_("Místo konání"), width=24),
+    ]
+    rows = (
+        [
+            e.title,
+            e.starts_on,
+            e.ends_on or e.starts_on,
+            e.get_kind_display(),
+            e.get_delivery_display(),
+            e.hours,
+            e.in_person_hours,
+            e.distance_hours,
+            e.participant_count,
+            e.area_label,
+            e.lecturer,
+            e.place,
+        ]
+        for e in events
+    )
+    return sheet.response(_("Vzdělávání"), columns, rows, f"vzdelavani-{unit.slug}.xlsx")
+
+
+@unit_view()
+def event_list(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
+    query, events = _filtered_events(request, unit)
     descriptions, description = _chosen_description(request, unit)
     result = services.training_indicator(description=description) if description else None
     return render(
@@ -70,6 +119,7 @@ def event_list(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
         {
             "unit": unit,
             "events": events,
+            "query": query,
             "descriptions": descriptions,
             "description": description,
             "result": result,
@@ -100,8 +150,21 @@ def _event_form(request: HttpRequest, unit: TerritorialUnit, event: TrainingEven
         event.unit = unit
         event.save()
         messages.success(request, _("Vzdělávací aktivita byla uložena."))
+        warning = _outside_validity(unit, event.ends_on or event.starts_on)
+        if warning:
+            messages.warning(request, warning)
         return redirect(event)
-    return render(request, "training/event_form.html", {"unit": unit, "form": form, "event": event})
+    cleaned = getattr(form, "cleaned_data", {})
+    day = cleaned.get("ends_on") or cleaned.get("starts_on") or event.ends_on or event.starts_on
+    return render(
+        request,
+        "training/event_form.html",
+        {"unit": unit, "form": form, "event": event, "validity_warning": _outside_validity(unit, day)},
+    )
+
+
+def _outside_validity(unit: TerritorialUnit, day) -> str:
+    return validity.outside_validity_warning(unit, day, _("Vzdělávací akce"))
 
 
 @unit_view()
@@ -120,6 +183,8 @@ def event_detail(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpRe
             "counted_toward": validity.covering(
                 validity.descriptions_for_flags(unit), event.ends_on or event.starts_on
             ),
+            "counted_as": evidence.counted_as_evidence(unit=unit, kind=evidence.TRAINING, object_id=event.pk),
+            "counted_as_item": f"{evidence.TRAINING}:{event.pk}",
             "show_object": True,
         },
     )

@@ -8,6 +8,7 @@ unit can be imported (the file never creates people). One bad row stops the whol
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from io import BytesIO
@@ -166,69 +167,89 @@ FILE_ERROR = gettext_lazy("Soubor nelze přečíst jako sešit XLSX.")
 
 def participants_import(*, event: TrainingEvent, data: bytes) -> ImportOutcome:
     """Validate every row first; write only if all rows are valid."""
-    from openpyxl import load_workbook
-
-    if worksheet_rows_exceed(data, MAX_ROWS + 1):
-        return ImportOutcome(errors=[RowError(0, _("soubor má víc než %(n)s řádků.") % {"n": MAX_ROWS})])
     try:
-        workbook = load_workbook(BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds of errors for a damaged file
-        return ImportOutcome(errors=[RowError(0, str(FILE_ERROR))])
-    sheet = workbook.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
-    header = tuple(_text(v) for v in next(rows, ()))[: len(HEADERS)]
-    if tuple(h.lower() for h in header) != tuple(h.lower() for h in HEADERS):
-        return ImportOutcome(
-            errors=[
-                RowError(
-                    1,
-                    _("první řádek musí být záhlaví šablony: %(h)s.") % {"h": ", ".join(HEADERS)},
-                )
-            ]
-        )
-
-    people = _People(event.unit)
+        rows = _data_rows(data)
+    except _Refused as refused:
+        return ImportOutcome(errors=[refused.error])
     outcome = ImportOutcome()
-    valid: list[services.ImportedRow] = []
-    seen: dict[int, int] = {}
-    for number, values in enumerate(rows, start=2):
-        # Every row counts towards the limit, blank ones too: a file of a million blank rows
-        # would otherwise be read to its end.
-        if number > MAX_ROWS + 1:
-            outcome.errors.append(RowError(number, _("soubor má víc než %(n)s řádků.") % {"n": MAX_ROWS}))
-            break
-        cells = [_text(v) for v in (tuple(values) + (None,) * len(HEADERS))[: len(HEADERS)]]
-        if not any(cells):
-            continue
-        raw = dict(zip(HEADERS, (tuple(values) + (None,) * len(HEADERS))[: len(HEADERS)], strict=True))
-        person, problem = people.find(cells[0], cells[5], cells[2], cells[3])
-        if problem:
-            outcome.errors.append(RowError(number, problem))
-            continue
-        if person.pk in seen:
-            outcome.errors.append(
-                RowError(
-                    number, _("osoba je v souboru vícekrát (také na řádku %(r)s).") % {"r": seen[person.pk]}
-                )
-            )
-            continue
-        seen[person.pk] = number
-        try:
-            in_person = _hours(raw["Prezenční hodiny"], event.in_person_hours)
-            distance = _hours(raw["Distanční hodiny"], event.distance_hours)
-        except ValueError as exc:
-            outcome.errors.append(RowError(number, str(exc)))
-            continue
-        problems = services.participation_errors(
-            event=event, in_person_hours=in_person, distance_hours=distance
-        )
-        for field_name, message in problems.items():
-            outcome.errors.append(RowError(number, f"{COLUMN_OF_FIELD[field_name]}: {message}"))
-        if not problems:
-            valid.append(services.ImportedRow(person.pk, in_person, distance))
+    valid = _valid_rows(event, rows, outcome.errors)
     if not outcome.errors and not valid:
         outcome.errors.append(RowError(0, _("Soubor neobsahuje žádného účastníka.")))
     if outcome.errors:
         return outcome
     outcome.added, outcome.updated = services.participants_replace_hours(event=event, rows=valid)
     return outcome
+
+
+class _Refused(Exception):
+    """The file as a whole cannot be read; nothing is checked row by row."""
+
+    def __init__(self, error: RowError):
+        super().__init__(error.message)
+        self.error = error
+
+
+def _data_rows(data: bytes) -> Iterator[tuple]:
+    """The rows below the template's header of the first sheet, streamed; raise _Refused."""
+    from openpyxl import load_workbook
+
+    if worksheet_rows_exceed(data, MAX_ROWS + 1):
+        raise _Refused(RowError(0, _("soubor má víc než %(n)s řádků.") % {"n": MAX_ROWS}))
+    try:
+        workbook = load_workbook(BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds of errors for a damaged file
+        raise _Refused(RowError(0, str(FILE_ERROR))) from None
+    rows = workbook.worksheets[0].iter_rows(values_only=True)
+    header = tuple(_text(v) for v in next(rows, ()))[: len(HEADERS)]
+    if tuple(h.lower() for h in header) != tuple(h.lower() for h in HEADERS):
+        message = _("první řádek musí být záhlaví šablony: %(h)s.") % {"h": ", ".join(HEADERS)}
+        raise _Refused(RowError(1, message))
+    return rows
+
+
+def _valid_rows(
+    event: TrainingEvent, rows: Iterator[tuple], errors: list[RowError]
+) -> list[services.ImportedRow]:
+    people = _People(event.unit)
+    valid: list[services.ImportedRow] = []
+    seen: dict[int, int] = {}  # person → the row that named them first
+    for number, values in enumerate(rows, start=2):
+        # Every row counts towards the limit, blank ones too: a file of a million blank rows
+        # would otherwise be read to its end.
+        if number > MAX_ROWS + 1:
+            errors.append(RowError(number, _("soubor má víc než %(n)s řádků.") % {"n": MAX_ROWS}))
+            break
+        padded = (tuple(values) + (None,) * len(HEADERS))[: len(HEADERS)]
+        if not any(_text(v) for v in padded):
+            continue
+        row = _participant_row(event, people, seen, number, padded, errors)
+        if row is not None:
+            valid.append(row)
+    return valid
+
+
+def _participant_row(
+    event: TrainingEvent, people: _People, seen: dict[int, int], number: int, padded: tuple, errors: list
+) -> services.ImportedRow | None:
+    """The row's person and hours, or None with the row's problems added to ``errors``."""
+    cells = [_text(v) for v in padded]
+    raw = dict(zip(HEADERS, padded, strict=True))
+    person, problem = people.find(cells[0], cells[5], cells[2], cells[3])
+    if problem:
+        errors.append(RowError(number, problem))
+        return None
+    if person.pk in seen:
+        message = _("osoba je v souboru vícekrát (také na řádku %(r)s).") % {"r": seen[person.pk]}
+        errors.append(RowError(number, message))
+        return None
+    seen[person.pk] = number
+    try:
+        in_person = _hours(raw["Prezenční hodiny"], event.in_person_hours)
+        distance = _hours(raw["Distanční hodiny"], event.distance_hours)
+    except ValueError as exc:
+        errors.append(RowError(number, str(exc)))
+        return None
+    problems = services.participation_errors(event=event, in_person_hours=in_person, distance_hours=distance)
+    for field_name, message in problems.items():
+        errors.append(RowError(number, f"{COLUMN_OF_FIELD[field_name]}: {message}"))
+    return None if problems else services.ImportedRow(person.pk, in_person, distance)

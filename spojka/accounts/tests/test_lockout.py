@@ -82,3 +82,17 @@ def test_behind_a_proxy_the_address_comes_from_the_proxy_not_from_the_client(cli
     other = _attempt(client, url, "editor", PASSWORD, ip="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.51")
     assert other.status_code == 302
     assert AccessFailureLog.objects.filter(ip_address="203.0.113.50", username="x").count() == limit
+
+
+@pytest.mark.parametrize("username", ["Ř" * 100_000, "agen\x00tura"])
+@pytest.mark.parametrize("url_name", ["accounts:login", "admin:login"])
+@pytest.mark.django_db
+def test_a_hostile_username_is_a_failed_login_not_a_database_error(client, url_name, username):
+    make_user("agentura", admin=True)
+
+    response = _attempt(client, reverse(url_name), username, "spatne")  # was DataError on PostgreSQL
+
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+    for attempt in AccessAttempt.objects.all():  # a NUL may be refused by the form before axes sees it
+        assert len(attempt.username) <= 150 and "\x00" not in attempt.username

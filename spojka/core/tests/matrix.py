@@ -22,8 +22,10 @@ ENTRIES = {
     "core:home": Entry(AUTHENTICATED),
     "core:switch_unit": Entry(AUTHENTICATED),
     "core:healthz": Entry(PUBLIC),
+    "core:favicon": Entry(PUBLIC),
     "core:accessibility": Entry(PUBLIC),
     "core:unit_history": Entry(UNIT_READ, unit_kwargs),
+    "core:search": Entry(UNIT_READ, unit_kwargs),
     "core:outbox": Entry(AGENCY_ADMIN_ONLY),
     "core:outbox_message": Entry(AGENCY_ADMIN_ONLY, lambda w: {"pk": w.outbox_email.pk}),
     "set_language": Entry(

@@ -100,3 +100,32 @@ def test_an_implausible_report_or_monitoring_year_is_404(world, login, year):
 def test_a_plausible_report_year_still_resolves(world):
     url = reverse("reports:generate_report", kwargs={"unit": world.unit.slug, "year": 2022, "fmt": "pdf"})
     assert url.endswith("/zprava/2022/pdf/") and date(2022, 1, 1).year == 2022
+
+
+@pytest.mark.parametrize("item", ["abc", "🙂", "1.5", HUGE, "-1"])
+def test_an_agenda_action_on_an_item_id_that_is_no_id_is_a_404(mw, login, item):
+    url = reverse("meetings:agenda_edit", kwargs={"unit": mw.unit.slug, "pk": mw.meeting.pk})
+    response = login(mw.users["editor"]).post(url, {"action": "edit", "item": item, "title": "X"})
+    assert response.status_code == 404  # was ValueError: Field 'id' expected a number
+
+
+@pytest.mark.parametrize("q", ["%_" * 30_000, "Jih\x00lava", "Ř" * 100_000])
+def test_a_hostile_unit_search_is_an_empty_or_cut_search_not_a_500(world, login, q):
+    # was OperationalError "LIKE or GLOB pattern too complex" (SQLite), ValueError on a NUL (PostgreSQL)
+    response = login(world.users["agency_admin"]).get(reverse("cooperation:unit_list"), {"q": q})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("url_name", "params"),
+    [
+        ("core:switch_unit", {"unit": "jih\x00lava"}),
+        ("core:switch_unit", {"q": "\x00"}),
+        ("compliance:overview", {"region": "vysocina\x00", "status": "\x00", "sort": "\x00"}),
+        ("compliance:overview", {"region": "mars", "status": "bad"}),
+    ],
+)
+def test_a_nul_or_unknown_value_in_a_filter_is_no_filter_not_a_500(world, login, url_name, params):
+    # was DataError "PostgreSQL text fields cannot contain NUL (0x00) bytes"
+    response = login(world.users["agency_admin"]).get(reverse(url_name), params)
+    assert response.status_code in (200, 302)

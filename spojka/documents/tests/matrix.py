@@ -47,6 +47,7 @@ def template_kwargs(w) -> dict:
 
 ENTRIES = {
     "documents:library": Entry(UNIT_READ, unit_kwargs),
+    "documents:library_export": Entry(UNIT_READ, unit_kwargs),
     "documents:create": Entry(UNIT_WRITE, unit_kwargs),
     "documents:detail": Entry(UNIT_READ, document_kwargs),
     "documents:edit": Entry(UNIT_WRITE, document_kwargs),

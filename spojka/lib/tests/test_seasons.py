@@ -50,3 +50,24 @@ class TestSeasonDueDate:
         due = season_due_date(season, year)
         assert (due + timedelta(days=1)).day == 1
         assert due.year == (year + 1 if season == Season.WINTER else year)
+
+
+class TestOneDeadlineForScheduleAndPlan:
+    """A schedule rule and a plan measure due in the same season fall due on the same day."""
+
+    def deadlines(self, season: str, year: int) -> tuple[date | None, date | None, date | None]:
+        from spojka.compliance.models import Rule
+        from spojka.plans.models import Measure, PlanAction
+
+        rule = Rule(season=season, season_year=year)
+        measure = Measure(due_season=season, due_year=year)
+        action = PlanAction(due_season=season, due_year=year)
+        return rule.due_date, measure.due, action.due
+
+    def test_with_the_default_setting_both_fall_due_at_the_end_of_the_season(self):
+        assert self.deadlines("autumn", 2023) == (date(2023, 11, 30),) * 3
+
+    @override_settings(SEASON_DUE_DATES=ASTRONOMICAL)
+    def test_changing_the_setting_moves_the_schedule_and_the_plan_together(self):
+        assert self.deadlines("autumn", 2023) == (date(2023, 12, 21),) * 3
+        assert self.deadlines("winter", 2023) == (date(2024, 3, 20),) * 3

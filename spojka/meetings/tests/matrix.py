@@ -29,6 +29,7 @@ def _doc(fmt: str):
 
 ENTRIES = {
     "meetings:meeting_list": Entry(UNIT_READ, unit_kwargs),
+    "meetings:meeting_export": Entry(UNIT_READ, unit_kwargs),
     "meetings:meeting_create": Entry(UNIT_WRITE, unit_kwargs),
     "meetings:feed_regenerate": Entry(UNIT_WRITE, unit_kwargs, method="POST"),
     "meetings:meeting_detail": Entry(UNIT_READ, meeting_kwargs),
@@ -43,6 +44,7 @@ ENTRIES = {
     "meetings:decision_create": Entry(UNIT_WRITE, held_kwargs),
     "meetings:task_create": Entry(UNIT_WRITE, held_kwargs),
     "meetings:invitations_send": Entry(UNIT_WRITE, meeting_kwargs, method="POST"),
+    "meetings:guest_invite": Entry(UNIT_WRITE, meeting_kwargs),
     "meetings:invitation_resend": Entry(
         UNIT_WRITE, lambda w: {**meeting_kwargs(w), "invitation": w.meeting_invitation.pk}, method="POST"
     ),
@@ -54,6 +56,7 @@ ENTRIES = {
     # The signed sheet carries signatures: writers only, partners get 403.
     "meetings:scan_download": Entry(UNIT_WRITE, held_kwargs),
     "meetings:task_list": Entry(UNIT_READ, unit_kwargs),
+    "meetings:task_export": Entry(UNIT_READ, unit_kwargs),
     "meetings:task_done": Entry(UNIT_WRITE, lambda w: {"unit": w.unit.slug, "pk": w.task.pk}, method="POST"),
     "meetings:task_reopen": Entry(
         UNIT_WRITE, lambda w: {"unit": w.unit.slug, "pk": w.task.pk}, method="POST"

@@ -83,12 +83,14 @@ ENTRIES = {
         UNIT_WRITE, _pk("partnership_member"), method="POST", data=lambda w: {"valid_to": "2022-06-30"}
     ),
     "partnership:person_list": Entry(UNIT_READ, unit_kwargs),
+    "partnership:people_export": Entry(UNIT_READ, unit_kwargs),
     "partnership:person_create": Entry(UNIT_WRITE, unit_kwargs),
     "partnership:person_edit": Entry(UNIT_WRITE, _pk("person")),
     # Personal data of a person: the agency admin only; an outsider does not learn the unit exists.
     "partnership:person_export": Entry(AGENCY_ADMIN_ONLY, _pk("person"), overrides={"outsider": {404}}),
     "partnership:person_anonymise": Entry(AGENCY_ADMIN_ONLY, _pk("person"), overrides={"outsider": {404}}),
     "partnership:organisation_list": Entry(UNIT_READ, unit_kwargs),
+    "partnership:organisation_export": Entry(UNIT_READ, unit_kwargs),
     "partnership:organisation_create": Entry(UNIT_WRITE, unit_kwargs),
     "partnership:organisation_edit": Entry(UNIT_WRITE, _pk("organisation")),
     "partnership:statute_list": Entry(UNIT_READ, unit_kwargs),

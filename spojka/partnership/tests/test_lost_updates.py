@@ -80,3 +80,17 @@ def test_a_new_record_and_a_single_editor_save_as_before(world, two_editors):
     edit = reverse("partnership:person_edit", kwargs={"unit": world.unit.slug, "pk": person.pk})
     assert first.post(edit, _person_post(_seen(first, edit), last_name="Modrá")).status_code == 302
     assert first.post(edit, _person_post(_seen(first, edit), last_name="Zelená")).status_code == 302
+
+
+@pytest.mark.parametrize("seen", ["nesmysl", "2026-13-45T99:00"])
+def test_a_tampered_seen_is_refused_like_a_concurrent_save_not_a_500(world, two_editors, seen):
+    person = Person.objects.create(unit=world.unit, first_name="Jana", last_name="Nová")
+    url = reverse("partnership:person_edit", kwargs={"unit": world.unit.slug, "pk": person.pk})
+    first, _second = two_editors
+
+    response = first.post(url, _person_post(seen, last_name="Nováková"))  # was ValueError: isoformat
+
+    assert response.status_code == 200
+    assert "Záznam mezitím uložil někdo jiný" in response.content.decode()
+    person.refresh_from_db()
+    assert person.last_name == "Nová"

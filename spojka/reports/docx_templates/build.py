@@ -1,6 +1,6 @@
 """Build the built-in DOCX templates of the generated documents.
 
-Run ``python -m spojka.documents.docx_templates.build`` after changing this script and commit both
+Run ``python -m spojka.reports.docx_templates.build`` after changing this script and commit both
 the script and the .docx files. The templates are ordinary Word documents with docxtpl (Jinja)
 tags, so a unit can open one in Word or LibreOffice, adapt the wording and layout, and upload it
 back (Dokumenty → Výstupy → Šablony). Paragraph loops are ``{%p for … %}``, table-row loops
@@ -113,6 +113,23 @@ def _schedule_table(document) -> None:
 
 def build_cooperation_description() -> Path:
     document = _new_document()
+    _description_parties(document)
+    _description_content(document)
+    _landscape_section(document)
+    document.add_heading(
+        "Jednotlivé činnosti spolupráce a\u00a0jejich harmonogram v\u00a0průběhu platnosti popisu spolupráce",
+        level=2,
+    )
+    _schedule_table(document)
+    _portrait_section(document)
+    _description_approval(document)
+    path = HERE / "cooperation_description.docx"
+    document.save(path)
+    return path
+
+
+def _description_parties(document) -> None:
+    """The title, the unit and the roles, and the memorandum and commitment paragraphs."""
     title = document.add_heading("POPIS SPOLUPRÁCE V\u00a0OBLASTI SOCIÁLNÍHO ZAČLEŇOVÁNÍ", level=1)
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _facts_table(
@@ -124,6 +141,9 @@ def build_cooperation_description() -> Path:
     document.add_paragraph("{{ memorandum_text }}")
     document.add_paragraph("{{ commitment_text }}")
 
+
+def _description_content(document) -> None:
+    """Validity, thematic areas, the local partnership, the plan, ESIF, contacts and the LP's stance."""
     document.add_heading("Doba platnosti popisu spolupráce", level=2)
     document.add_paragraph("{{ validity_text }} {{ programme_period_note }}")
     document.add_paragraph("{{ guarantee_text }}")
@@ -157,13 +177,9 @@ def build_cooperation_description() -> Path:
     document.add_heading("Stanovisko lokálního partnerství, datum projednání", level=2)
     document.add_paragraph("{{ lp_stance }}")
 
-    _landscape_section(document)
-    document.add_heading(
-        "Jednotlivé činnosti spolupráce a\u00a0jejich harmonogram v\u00a0průběhu platnosti popisu spolupráce",
-        level=2,
-    )
-    _schedule_table(document)
-    _portrait_section(document)
+
+def _description_approval(document) -> None:
+    """The approval, both signatures and the notes."""
     document.add_paragraph()
     _labelled(document, "Datum schválení popisu spolupráce územním celkem: ", "{{ approved_on }}")
     _labelled(document, "Číslo usnesení: ", "{{ approval_resolution }}")
@@ -176,9 +192,6 @@ def build_cooperation_description() -> Path:
         name.text = "{{ " + side + ".signatory }}"
     document.add_heading("Vysvětlivky", level=2)
     _loop(document, "n in notes", [("{{ n }}", False)], style="List Number")
-    path = HERE / "cooperation_description.docx"
-    document.save(path)
-    return path
 
 
 def build_annual_report() -> Path:

@@ -1,4 +1,4 @@
-"""Build the Word template of the PSZ fulfilment report: `python -m spojka.plans.docx_templates.build`.
+"""Build the Word template of the PSZ fulfilment report: `python -m spojka.reports.docx_templates.build_psz`.
 
 The template holds docxtpl (Jinja) tags; users may open and adapt it in Word or LibreOffice.
 """

@@ -63,6 +63,7 @@ def material_kwargs(w) -> dict:
 
 ENTRIES = {
     "training:event_list": Entry(UNIT_READ, unit_kwargs),
+    "training:event_export": Entry(UNIT_READ, unit_kwargs),
     "training:event_create": Entry(UNIT_WRITE, unit_kwargs),
     "training:event_detail": Entry(UNIT_READ, event_kwargs),
     "training:event_edit": Entry(UNIT_WRITE, event_kwargs),

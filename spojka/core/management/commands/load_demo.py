@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from spojka.accounts.models import Invitation, Membership, Role, User
+from spojka.agency import demo as agency_demo
 from spojka.compliance import demo as compliance_demo
 from spojka.cooperation import demo as cooperation_demo
 from spojka.documents import demo as documents_demo
@@ -31,6 +32,7 @@ DEMO_MODULES = [
     documents_demo,
     compliance_demo,
     importer_demo,
+    agency_demo,
 ]
 
 DEMO_PASSWORD = "demo"
@@ -79,6 +81,12 @@ class Command(BaseCommand):
                     unit=context[unit_key],
                     defaults={"role": role, "valid_from": ACCESS_SINCE, "ends_on": None},
                 )
+        # The demo consultant consults two units: the agency home and "Moje celky" show both.
+        Membership.objects.update_or_create(
+            user=User.objects.get(username="konzultant"),
+            unit=context["other"],
+            defaults={"role": Role.CONSULTANT, "valid_from": ACCESS_SINCE, "ends_on": None},
+        )
         self._access_flows(context)
 
     def _access_flows(self, context: dict) -> None:

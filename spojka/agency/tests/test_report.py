@@ -1,0 +1,73 @@
+"""The project report: time-true, PDF and XLSX, kept as submitted."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from spojka.agency.models import AgencyStatement, ProjectReport
+from spojka.agency.report import report_rows
+from spojka.agency.tests.helpers import full_unit
+from spojka.compliance.tests.helpers import meeting
+from spojka.cooperation.models import TerritorialUnit
+from spojka.plans.models import InclusionPlan
+from spojka.training.tests.helpers import attend, make_event, make_person
+
+
+def test_data_entered_after_the_period_do_not_change_the_report(world):
+    last_year = timezone.localdate().year - 1
+    description = full_unit(1, date(last_year, 6, 30))  # dated facts around mid last year
+    unit = description.unit
+    units = TerritorialUnit.objects.all()
+    before = report_rows(units, last_year)
+    # This year's data: a meeting, training hours, an approval and a statement dated this year.
+    this_year = date(last_year + 1, 1, 15)
+    meeting(unit, this_year)
+    attend(make_event(unit, "Letošní", starts_on=this_year), make_person(unit, "Petr", "Letošní"))
+    plan = InclusionPlan.objects.get(unit=unit)
+    AgencyStatement.objects.create(unit=unit, plan=plan, issued_on=this_year)
+    after = report_rows(units, last_year)
+    assert before[0] == after[0] == date(last_year, 12, 31)
+    assert before[2] == after[2]
+    f = next(r for r in after[1] if r.unit == unit)
+    assert (f.lp_held, f.statement_on, f.training_in_person) == (1, None, Decimal("4"))
+
+
+def test_the_report_is_generated_as_pdf_and_xlsx_and_kept(world, login):
+    full_unit(1, timezone.localdate() - timedelta(days=400))
+    client = login(world.users["agency_admin"])
+    year = timezone.localdate().year - 1
+    response = client.post(reverse("agency:project_report"), {"rok": str(year)})
+    assert response.status_code == 302
+    report = ProjectReport.objects.get()
+    assert (report.year, report.as_of, report.units, report.submitted_by) == (
+        year,
+        date(year, 12, 31),
+        3,
+        world.users["agency_admin"],
+    )
+    pdf = client.get(reverse("agency:project_report_file", kwargs={"pk": report.pk, "fmt": "pdf"}))
+    text = "".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(b"".join(pdf.streaming_content))).pages
+    )
+    assert f"Zpráva projektu za rok {year}" in text and "Obec 001" in text
+    workbook = client.get(reverse("agency:project_report_file", kwargs={"pk": report.pk, "fmt": "xlsx"}))
+    book = load_workbook(io.BytesIO(b"".join(workbook.streaming_content)))
+    assert [s.title for s in book.worksheets] == ["Územní celky", "Souhrn"]
+    summary = {row[0]: row[1] for row in book["Souhrn"].iter_rows(min_row=2, values_only=True)}
+    assert summary["Rok"] == year and summary["Územních celků"] == 3
+    page = client.get(reverse("agency:project_report")).content.decode()
+    assert f"Zpráva projektu za rok {year}" in page
+
+
+def test_a_year_outside_the_list_is_refused(world, login):
+    client = login(world.users["agency_admin"])
+    response = client.post(reverse("agency:project_report"), {"rok": "1990"}, follow=True)
+    assert "Vyberte rok ze seznamu." in response.content.decode()
+    assert not ProjectReport.objects.exists()
