@@ -219,6 +219,48 @@ class TaskForm(SpojkaModelForm):
         self.fields["assignee"].label_from_instance = lambda p: p.full_name
 
 
+class GuestInviteForm(forms.Form):
+    """A guest invited by e-mail: a user of Spojka (the unit's ASZ consultant) or anyone by address."""
+
+    user = forms.ModelChoiceField(
+        label=_("uživatel Spojky"),
+        queryset=None,
+        required=False,
+        empty_label=_("– host mimo Spojku –"),
+        help_text=_("Např. konzultant/ka ASZ; jméno a e-mail se převezmou z účtu."),
+    )
+    name = forms.CharField(label=_("jméno a příjmení"), max_length=200, required=False)
+    organisation = forms.CharField(label=_("organizace"), max_length=300, required=False)
+    email = forms.EmailField(label=_("e-mail"), required=False)
+
+    def __init__(self, *args, unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.db.models import Q
+
+        from spojka.accounts.models import User
+
+        self.fields["user"].queryset = (
+            User.objects.filter(Q(memberships__unit=unit) | Q(is_agency_admin=True), is_active=True)
+            .exclude(email="")
+            .distinct()
+            .order_by("last_name", "first_name", "username")
+        )
+        self.fields["user"].label_from_instance = lambda u: f"{u.get_full_name() or u.username} <{u.email}>"
+
+    def clean(self):
+        data = super().clean()
+        user = data.get("user")
+        if user:
+            data["name"] = data.get("name") or user.get_full_name() or user.username
+            data["email"] = user.email
+        else:
+            if not data.get("name"):
+                self.add_error("name", _("Vyplňte jméno hosta, nebo vyberte uživatele Spojky."))
+            if not data.get("email") and "email" not in self.errors:
+                self.add_error("email", _("Vyplňte e-mail, na který pozvánka odejde."))
+        return data
+
+
 class TaskFilterForm(forms.Form):
     q = forms.CharField(label=_("hledat"), required=False, max_length=200)
     state = forms.ChoiceField(

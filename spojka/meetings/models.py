@@ -199,6 +199,10 @@ class Guest(TenantOwned):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="guests")
     name = models.CharField(_("jméno"), max_length=200)
     organisation = models.CharField(_("organizace"), max_length=300, blank=True)
+    # A guest invited in advance (the ASZ consultant, an external expert): the invitation is queued
+    # in the outbox at once; such a guest is not replaced when attendance is recorded.
+    email = models.EmailField(_("e-mail"), blank=True)
+    invited_at = models.DateTimeField(_("pozvánka odeslána"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("host")
@@ -206,6 +210,10 @@ class Guest(TenantOwned):
         ordering = ["pk"]
 
     def __str__(self) -> str:
+        return self.name
+
+    @property
+    def full_name(self) -> str:  # read by the invitation e-mail, like a person's
         return self.name
 
 

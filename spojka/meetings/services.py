@@ -199,7 +199,8 @@ def attendance_record(
         if value != invitation.attendance:
             invitation.attendance = value
             invitation.save(update_fields=["attendance", "updated_at"])
-    existing = list(meeting.guests.all())
+    # Guests invited in advance stay; only the free-text guests of the form are replaced.
+    existing = list(meeting.guests.filter(invited_at__isnull=True))
     wanted = [(name.strip(), org.strip()) for name, org in guests if name.strip()]
     if [(g.name, g.organisation) for g in existing] != wanted:
         for guest in existing:
@@ -492,6 +493,40 @@ def send_invitations(*, meeting: Meeting, only_unsent: bool = False) -> int:
         invitation.sent_at = now
         invitation.save(update_fields=["email", "sent_at", "updated_at"])
     return len(invitations)
+
+
+@transaction.atomic
+def guest_invite(*, meeting: Meeting, name: str, organisation: str, email: str) -> Guest:
+    """Invite a guest who is not a partnership person (the ASZ consultant, an external expert) by
+    e-mail in advance: the guest is recorded on the meeting (and so on the attendance sheet) and the
+    invitation, with its .ics, is queued in the outbox at once."""
+    _check_not_final(meeting)
+    if meeting.state != MeetingState.PLANNED:
+        raise ValidationError(_("Hosty lze pozvat jen na plánované jednání."))
+    if meeting.guests.filter(email__iexact=email).exists():
+        raise ValidationError(_("Host s adresou %(email)s už je pozván.") % {"email": email})
+    guest = Guest.objects.create(
+        unit=meeting.unit, meeting=meeting, name=name, organisation=organisation, email=email
+    )
+    body = render_to_string(
+        "meetings/email/invitation.txt",
+        {
+            "meeting": meeting,
+            "person": guest,
+            "agenda": list(meeting.agenda_items.all()),
+            "url": absolute_url(meeting.get_absolute_url()),
+        },
+    )
+    message = mail.EmailMessage(
+        subject=_("Pozvánka: %(title)s") % {"title": meeting.title}, body=body, to=[email]
+    )
+    message.attach(
+        "pozvanka.ics", meeting_invitation_ics(meeting), "text/calendar; method=REQUEST; charset=utf-8"
+    )
+    outbox.queue(message)
+    guest.invited_at = timezone.now()
+    guest.save(update_fields=["invited_at", "updated_at"])
+    return guest
 
 
 @transaction.atomic

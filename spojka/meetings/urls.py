@@ -23,6 +23,7 @@ urlpatterns = [
     path(M + "rozhodnuti/nove/", views.decision_create, name="decision_create"),
     path(M + "ukoly/novy/", views.task_create, name="task_create"),
     path(M + "pozvanky/", views.invitations_send, name="invitations_send"),
+    path(M + "hoste/pozvat/", views.guest_invite, name="guest_invite"),
     path(M + "pozvanky/<int:invitation>/znovu/", views.invitation_resend, name="invitation_resend"),
     path(M + "prezencni-listina.<str:fmt>", views.attendance_sheet, name="attendance_sheet"),
     path(M + "zaznam.<str:fmt>", views.minutes_document, name="minutes_document"),

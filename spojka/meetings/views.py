@@ -36,6 +36,7 @@ from spojka.meetings.forms import (
     AgendaItemForm,
     AttendanceForm,
     DecisionForm,
+    GuestInviteForm,
     MaterialForm,
     MeetingFilterForm,
     MeetingForm,
@@ -561,6 +562,36 @@ def invitations_send(request: HttpRequest, unit: TerritorialUnit, pk: int) -> Ht
             % {"count": count},
         )
     return redirect(meeting)
+
+
+@unit_view(write=True)
+def guest_invite(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpResponse:
+    """Invite the ASZ consultant or an external guest by e-mail in advance (issue 15, item 6)."""
+    meeting = _meeting_or_404(unit, pk)
+    form = GuestInviteForm(request.POST or None, unit=unit)
+    if request.method == "POST" and form.is_valid():
+        try:
+            guest = services.guest_invite(
+                meeting=meeting,
+                name=form.cleaned_data["name"],
+                organisation=form.cleaned_data["organisation"],
+                email=form.cleaned_data["email"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("Pozvánka pro %(name)s (%(email)s) čeká na odeslání.")
+                % {"name": guest.name, "email": guest.email},
+            )
+            return redirect(meeting)
+    return render(
+        request,
+        "meetings/guest_invite.html",
+        {"unit": unit, "meeting": meeting, "form": form},
+        status=422 if form.is_bound and form.errors else 200,
+    )
 
 
 @unit_view(write=True)

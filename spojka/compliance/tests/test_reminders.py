@@ -117,3 +117,42 @@ def test_a_failed_delivery_stays_queued_and_arrives_exactly_once_when_the_server
         send_outbox(now=timezone.now() + timedelta(hours=1))  # after the backoff
         send_outbox(now=timezone.now() + timedelta(hours=2))
         assert sorted(m["To"] for m in inbox.messages) == ["editor@example.org", "konzultant@example.org"]
+
+
+def _bodies(day: date) -> dict[str, str]:
+    from django.core import mail
+
+    from spojka.testing.mail import deliver
+
+    mail.outbox.clear()
+    call_command("send_reminders", "--date", day.isoformat(), stdout=open("/dev/null", "w"))  # noqa: SIM115
+    return {m.to[0]: m.body for m in deliver()}
+
+
+def test_the_end_of_validity_is_announced_and_every_item_links_to_itself(world, settings):
+    from spojka.meetings.models import Task
+
+    settings.SITE_URL = "https://spojka.example.cz"
+    world.users["editor"].email = "editor@example.org"
+    world.users["editor"].save()
+    world.description.status = "valid"
+    world.description.save()  # valid until 1. 11. 2023
+    Task.objects.create(unit=world.unit, title="Připravit obnovu", due_on=date(2023, 7, 1))
+    body = _bodies(date(2023, 8, 3))["editor@example.org"]  # 90 days before the end
+    assert "Platnost popisu spolupráce končí za 90 dní (1.\xa011.\xa02023)." in body
+    assert "https://spojka.example.cz/u/jihlava/prehled/" in body
+    assert "https://spojka.example.cz/u/jihlava/ukoly/" in body  # the overdue task links to the task list
+
+
+def test_an_ended_cooperation_gets_only_the_renewal_prompt_and_then_nothing(world):
+    from spojka.meetings.models import Task
+
+    world.users["editor"].email = "editor@example.org"
+    world.users["editor"].save()
+    world.description.status = "valid"
+    world.description.save()  # ended on 1. 11. 2023
+    Task.objects.create(unit=world.unit, title="Stará věc", due_on=date(2023, 7, 1))
+    body = _bodies(date(2023, 11, 2))["editor@example.org"]
+    assert "Spolupráce skončila dne 1.\xa011.\xa02023" in body and "Stará věc" not in body
+    assert _bodies(date(2023, 11, 3)) == {}  # years later too: nothing for an ended cooperation
+    assert _bodies(date(2026, 11, 3)) == {}

@@ -44,6 +44,7 @@ ENTRIES = {
     "meetings:decision_create": Entry(UNIT_WRITE, held_kwargs),
     "meetings:task_create": Entry(UNIT_WRITE, held_kwargs),
     "meetings:invitations_send": Entry(UNIT_WRITE, meeting_kwargs, method="POST"),
+    "meetings:guest_invite": Entry(UNIT_WRITE, meeting_kwargs),
     "meetings:invitation_resend": Entry(
         UNIT_WRITE, lambda w: {**meeting_kwargs(w), "invitation": w.meeting_invitation.pk}, method="POST"
     ),

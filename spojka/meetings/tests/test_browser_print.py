@@ -54,3 +54,27 @@ def test_lists_print_without_filters_or_navigation(browser_page, world):
     assert not p.locator("main form[role=search]").is_visible()
     assert not p.locator(".app-nav").is_visible()
     assert p.locator("main table").is_visible()
+
+
+def test_editor_invites_the_asz_consultant_from_the_meeting_page(browser_page, world):
+    build(world)
+    consultant = world.users["consultant"]
+    consultant.first_name, consultant.last_name, consultant.email = "Karel", "Poradce", "karel@asz.example"
+    consultant.save()
+    page, p = browser_page, browser_page.page
+    page.login("editor")
+    page.goto(world.meeting.get_absolute_url())
+    p.get_by_role("link", name="Pozvat hosta nebo konzultanta ASZ").click()
+    page.check()
+    page.assert_fits_phone()
+    p.get_by_role("button", name="Pozvat e-mailem").click()  # nothing filled in: errors at the fields
+    page.check()
+    p.get_by_label("Uživatel Spojky").select_option(label="Karel Poradce <karel@asz.example>")
+    p.get_by_label("Organizace").fill("ASZ")
+    p.get_by_role("button", name="Pozvat e-mailem").click()
+    page.check()
+    assert (
+        "Pozvánka pro Karel Poradce (karel@asz.example) čeká na odeslání." in p.locator("main").inner_text()
+    )
+    assert "Karel Poradce (ASZ)" in p.locator("main").inner_text()
+    page.assert_fits_phone()
