@@ -6,7 +6,6 @@ of the unit, the unit's editor, a read-only partner, and an editor of another un
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from decimal import Decimal
 
@@ -22,10 +21,6 @@ from spojka.cooperation.models import (
     TerritorialUnit,
     UnitKind,
 )
-
-# Playwright's sync API runs an event loop in the test thread; Django's ORM guard would refuse
-# the fixtures' queries from it although they run synchronously.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 PERSONAS = ("anonymous", "agency_admin", "consultant", "editor", "partner", "outsider")
 
@@ -57,6 +52,12 @@ class World:
 
 @pytest.fixture
 def world(db) -> World:
+    return build_world()
+
+
+def build_world() -> World:
+    """Jihlava with its personas, memorandum, description, a thematic area and a key role; and the
+    outsider's unit."""
     w = World()
     w.unit = make_unit()
     w.other_unit = make_unit("Obec Jinde", "jinde", "00123455")
@@ -99,7 +100,8 @@ from spojka.testing.browser import browser_page, chromium  # noqa: E402,F401
 
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
-    """Uploaded and generated files of a test go to its own temporary folder."""
+    """Uploaded and generated files of a test go to its own temporary folder (the one such fixture:
+    a test that needs the path reads ``settings.MEDIA_ROOT``)."""
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
@@ -108,3 +110,9 @@ def _mail_through_the_outbox(settings):
     """Mail goes through the outbox as in production (Django's test setup would bypass it with
     locmem); the outbox delivers to ``django.core.mail.outbox`` (see spojka.testing.mail.deliver)."""
     settings.EMAIL_BACKEND = "post_office.EmailBackend"
+
+
+def pytest_collection_modifyitems(items):
+    """Browser tests run last: once Chromium runs, its event loop stays in the test thread for the
+    rest of the session, and only the browser fixture switches Django's async guard off for it."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

@@ -152,6 +152,7 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 # Czech first, English second. Translation catalogues live in locale/.
 LANGUAGE_CODE = "cs"
 LANGUAGES = [("cs", _("čeština")), ("en", _("angličtina"))]
+# The one translation catalogue of every app (`make messages`); apps keep no locale/ of their own.
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["spojka.formats"]
 USE_I18N = True

@@ -10,9 +10,11 @@ from __future__ import annotations
 from importlib import import_module
 
 import pytest
+from django.db import transaction
+from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from spojka.conftest import PERSONAS
+from spojka.conftest import PERSONAS, World, build_world
 from spojka.testing.matrix_kinds import Entry
 
 MATRIX_APPS = [
@@ -74,12 +76,45 @@ def test_matrix_names_only_existing_urls():
 CASES = [(name, persona) for name in sorted(_entries()) for persona in PERSONAS]
 
 
+@pytest.fixture(scope="module")
+def matrix_world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Every app's world, built once for all the cases of this module.
+
+    It is built in a transaction that stays open until the module ends and is then rolled back;
+    each case runs in a savepoint inside it (the ``db`` fixture), so what a POST changes is undone
+    before the next case.
+    """
+    # What the autouse fixtures of spojka/conftest.py set per test, set here for the module's world.
+    setup = override_settings(
+        MEDIA_ROOT=tmp_path_factory.mktemp("matrix") / "media", EMAIL_BACKEND="post_office.EmailBackend"
+    )
+    setup.enable()
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        world = build_world()
+        for module in _modules():
+            if hasattr(module, "build"):
+                module.build(world)
+    yield world
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+    setup.disable()
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp():
+    """The files of the matrix's world live in the module's folder (``matrix_world``), not per case."""
+
+
+ENTRIES = _entries()
+
+
 @pytest.mark.parametrize(("url_name", "persona"), CASES)
-def test_url_role_matrix(world, client, url_name, persona):
-    for module in _modules():
-        if hasattr(module, "build"):
-            module.build(world)
-    entry = _entries()[url_name]
+def test_url_role_matrix(matrix_world: World, db, client, url_name, persona):
+    world = matrix_world
+    entry = ENTRIES[url_name]
     if persona != "anonymous":
         client.force_login(world.users[persona])
     url = reverse(url_name, kwargs=entry.kwargs(world) if entry.kwargs else None)

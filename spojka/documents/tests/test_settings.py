@@ -40,10 +40,7 @@ VALID = {
 }
 
 
-def test_the_editor_saves_the_settings_with_a_logo_and_the_change_is_audited(
-    world, login, settings, tmp_path
-):
-    settings.MEDIA_ROOT = tmp_path
+def test_the_editor_saves_the_settings_with_a_logo_and_the_change_is_audited(world, login):
     client = login(world.users["editor"])
     logo = SimpleUploadedFile("logo.png", png(), content_type="image/png")
     response = client.post(_url(world), {**VALID, "publicity_logo": logo})
@@ -98,8 +95,7 @@ def test_the_settings_page_costs_the_same_queries_with_or_without_saved_settings
         client.get(_url(world))
 
 
-def test_the_logo_and_publicity_reach_the_docx_footer(world, login, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+def test_the_logo_and_publicity_reach_the_docx_footer(world, login):
     description = world.description
     description.project_name, description.project_registration_number = "Projekt X", "CZ.03.1/2"
     description.save()

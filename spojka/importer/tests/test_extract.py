@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import weasyprint
 from docx import Document
 from pypdf import PdfWriter
 
@@ -336,7 +337,6 @@ def test_an_empty_docx_cell_is_present_and_empty():
 
 
 def test_a_pdf_with_text_is_extracted_page_by_page_and_parsed():
-    weasyprint = pytest.importorskip("weasyprint")
     text = (FIXTURES / "dolni-lhota.txt").read_text(encoding="utf-8")
     pages = "".join(
         f'<pre style="page-break-after: always">{html.escape(page)}</pre>' for page in text.split("Stránka")

@@ -59,9 +59,8 @@ def test_all_seven_shared_fixtures_are_here():
     ]
 
 
+@pytest.mark.skipif(SHARED_DIR is None, reason="shared/ is not beside the repository")
 def test_the_copies_are_the_shared_fixtures():
-    if SHARED_DIR is None:
-        pytest.skip("shared/ is not beside the repository")
     for path in SHARED:
         assert path.read_bytes() == (SHARED_DIR / path.name).read_bytes(), path.name
 

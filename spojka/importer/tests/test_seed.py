@@ -31,15 +31,16 @@ def seed() -> ParsedDescription:
     return parse_cooperation_description(FIXTURE.read_text(encoding="utf-8"))
 
 
+NO_SHARED = pytest.mark.skipif(not SHARED_SEED.exists(), reason="shared/ is not beside the repository")
+
+
+@NO_SHARED
 def test_fixture_is_an_unchanged_copy_of_the_shared_seed():
-    if not SHARED_SEED.exists():
-        pytest.skip("shared/ is not beside the repository")
     assert FIXTURE.read_bytes() == SHARED_SEED.read_bytes()
 
 
+@NO_SHARED
 def test_the_shared_seed_parses_like_the_fixture(seed):
-    if not SHARED_SEED.exists():
-        pytest.skip("shared/ is not beside the repository")
     shared = parse_cooperation_description(SHARED_SEED.read_text(encoding="utf-8"))
     assert shared.to_dict() == seed.to_dict()
 

@@ -60,7 +60,6 @@ def _download(page, link_name: str) -> bytes:
 def test_jihlava_editor_runs_a_meeting_of_the_lp_and_a_group_from_invitation_to_minutes(
     browser_page, tmp_path, settings
 ):
-    settings.MEDIA_ROOT = tmp_path
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     jihlava = TerritorialUnit.objects.get(slug="jihlava")
     _ensure_partnership(jihlava)

@@ -57,7 +57,6 @@ def test_editor_marks_everyone_present_except_one_on_a_phone(browser_page, world
 def test_editor_closes_reopens_and_attaches_a_material_on_a_phone(browser_page, world, tmp_path, settings):
     from pathlib import Path
 
-    settings.MEDIA_ROOT = tmp_path
     build(world)
     meeting = world.held_meeting
     page, p = browser_page, browser_page.page

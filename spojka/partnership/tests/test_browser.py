@@ -14,7 +14,6 @@ def _save(page, name: str = "Uložit") -> None:
 
 
 def test_editor_builds_the_partnership_through_every_page(browser_page, world, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
     page = browser_page
     base = f"/u/{world.unit.slug}/partnerstvi/"
     page.login("editor")

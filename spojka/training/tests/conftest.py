@@ -6,12 +6,6 @@ from spojka.partnership.models import Organisation
 from spojka.training.tests.helpers import make_person
 
 
-@pytest.fixture(autouse=True)
-def _media_in_tmp(settings, tmp_path):
-    """Uploaded files of these tests go to a temporary folder, not var/media."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
 @pytest.fixture
 def staff(world):
     """Three released members of Jihlava's staff, one with an organisation and contact details."""
