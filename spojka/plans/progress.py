@@ -129,17 +129,20 @@ def percent(value: Decimal | None) -> int | None:
     return int((value * 100).quantize(Decimal(1), rounding="ROUND_HALF_UP"))
 
 
-def _indicator_rows(owner) -> list[IndicatorRow]:
+def _indicator_rows(owner, until_year: int | None = None) -> list[IndicatorRow]:
     rows = []
     for indicator in owner.indicators.all():
-        values = list(indicator.values.all())
+        values = [v for v in indicator.values.all() if until_year is None or v.year <= until_year]
         latest = max(values, key=lambda v: v.year) if values else None
         rows.append(IndicatorRow(indicator, indicator_progress(indicator, values), latest))
     return rows
 
 
-def build_tree(plan) -> Node:
-    """The whole plan as a tree of Nodes with their progress (children must be prefetched)."""
+def build_tree(plan, until_year: int | None = None) -> Node:
+    """The whole plan as a tree of Nodes with their progress (children must be prefetched).
+
+    With ``until_year``, indicators count only values of monitoring years up to it (a report as of
+    that year), as ``plan_progress`` does for the annual report."""
     areas = []
     for area in plan.areas.all():
         goals = []
@@ -148,10 +151,22 @@ def build_tree(plan) -> Node:
             for measure in goal.measures.all():
                 actions = [Node(a, "action", action_progress(a)) for a in measure.actions.all()]
                 measures.append(
-                    Node(measure, "measure", measure_progress(measure), actions, _indicator_rows(measure))
+                    Node(
+                        measure,
+                        "measure",
+                        measure_progress(measure, until_year),
+                        actions,
+                        _indicator_rows(measure, until_year),
+                    )
                 )
             goals.append(
-                Node(goal, "goal", mean(m.progress for m in measures), measures, _indicator_rows(goal))
+                Node(
+                    goal,
+                    "goal",
+                    mean(m.progress for m in measures),
+                    measures,
+                    _indicator_rows(goal, until_year),
+                )
             )
         areas.append(Node(area, "area", mean(g.progress for g in goals), goals))
     return Node(plan, "plan", mean(a.progress for a in areas), areas)

@@ -8,6 +8,7 @@ council member can also read aloud).
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from django.utils import timezone
@@ -26,9 +27,9 @@ def _percent_text(percent: int | None) -> str:
     return "bez údajů" if percent is None else f"{percent}\u00a0%"
 
 
-def _indicator(row: IndicatorRow, owner_code: str) -> dict:
+def _indicator(row: IndicatorRow, owner_code: str, year: int) -> dict:
     indicator = row.indicator
-    values = sorted(indicator.values.all(), key=lambda v: v.year)
+    values = sorted((v for v in indicator.values.all() if v.year <= year), key=lambda v: v.year)
     return {
         "code": indicator.code,
         "name": typography(indicator.name),
@@ -47,16 +48,25 @@ def _indicator(row: IndicatorRow, owner_code: str) -> dict:
     }
 
 
-def psz_report_context(plan: InclusionPlan, *, today=None) -> dict:
-    """Plain data for the report; ``plan`` must come with its tree prefetched (selectors.plan_with_tree)."""
-    tree = build_tree(plan)
+def report_year(plan: InclusionPlan, today: date | None = None) -> int:
+    """The year a PSZ report is as of unless asked otherwise: this year, within the plan's years."""
+    this_year = (today or timezone.localdate()).year
+    return max(plan.year_from, min(plan.year_to, this_year))
+
+
+def psz_report_context(plan: InclusionPlan, *, year: int | None = None, today=None) -> dict:
+    """Plain data for the report as of ``year``: indicator values of monitoring years up to it only, so
+    that a value entered later for a later year never changes an earlier year's report (as the
+    annual report does). ``plan`` must come with its tree prefetched (selectors.plan_with_tree)."""
+    year = year if year is not None else report_year(plan, today)
+    tree = build_tree(plan, until_year=year)
     areas, measure_rows, indicators = [], [], []
     for area_node in tree.children:
         area = area_node.obj
         goals = []
         for goal_node in area_node.children:
             goal = goal_node.obj
-            indicators += [_indicator(row, goal.code) for row in goal_node.indicators]
+            indicators += [_indicator(row, goal.code, year) for row in goal_node.indicators]
             measures = []
             for measure_node in goal_node.children:
                 measure = measure_node.obj
@@ -70,7 +80,7 @@ def psz_report_context(plan: InclusionPlan, *, today=None) -> dict:
                 }
                 measures.append(row)
                 measure_rows.append(row)
-                indicators += [_indicator(r, measure.code) for r in measure_node.indicators]
+                indicators += [_indicator(r, measure.code, year) for r in measure_node.indicators]
             goals.append(
                 {
                     "code": goal.code,
@@ -100,6 +110,7 @@ def psz_report_context(plan: InclusionPlan, *, today=None) -> dict:
             "is_example": plan.is_example,
         },
         "generated_on": date_long(today or timezone.localdate()),
+        "year": year,
         "areas": areas,
         "measure_rows": measure_rows,
         "indicators": indicators,
@@ -121,13 +132,15 @@ PSZ_REPORT = register(
 )
 
 
-def generate_psz_report(plan: InclusionPlan, fmt: str, *, archival: bool = False) -> RenderedDocument:
-    """The PSZ report; ``archival`` makes the PDF a PDF/A for the library."""
+def generate_psz_report(
+    plan: InclusionPlan, fmt: str, *, year: int | None = None, archival: bool = False
+) -> RenderedDocument:
+    """The PSZ report as of ``year`` (default ``report_year``); ``archival`` makes the PDF a PDF/A."""
     return render(
         PSZ_REPORT,
         fmt,
         unit=plan.unit,
-        context=psz_report_context(plan),
+        context=psz_report_context(plan, year=year),
         stem=f"zprava-o-plneni-psz-{plan.unit.slug}-{plan.year_from}-{plan.year_to}",
         archival=archival,
     )

@@ -105,7 +105,16 @@ def plan_report(request: HttpRequest, unit: TerritorialUnit, pk: int, fmt: str) 
     """The PSZ fulfilment report (zpráva o plnění PSZ) as PDF or DOCX."""
     fmt = check_format(fmt)
     plan = plan_selectors.plan_with_tree(unit, pk)
-    return psz.generate_psz_report(plan, fmt).as_download()
+    return psz.generate_psz_report(plan, fmt, year=_psz_year(plan, request.GET.get("rok"))).as_download()
+
+
+def _psz_year(plan, value) -> int:
+    """The year the PSZ report is as of: ``rok`` when it is one of the plan's years, else this year
+    (within the plan's years)."""
+    text = str(value or "")
+    if text.isascii() and text.isdigit() and plan.year_from <= int(text) <= plan.year_to:
+        return int(text)
+    return psz.report_year(plan)
 
 
 @unit_view(write=True)
@@ -114,9 +123,10 @@ def plan_report_save(request: HttpRequest, unit: TerritorialUnit, pk: int, fmt: 
     """Keep the PSZ report exactly as generated now in the document library, as a new version."""
     fmt = check_format(fmt)
     plan = plan_selectors.plan_with_tree(unit, pk)
+    year = _psz_year(plan, request.POST.get("rok") or request.GET.get("rok"))
     version = store_rendered(
         unit=unit,
-        rendered=psz.generate_psz_report(plan, fmt, archival=True),
+        rendered=psz.generate_psz_report(plan, fmt, year=year, archival=True),
         doc_type=DocumentType.PSZ_REPORT,
         title=_("Zpráva o plnění PSZ %(period)s") % {"period": f"{plan.year_from}–{plan.year_to}"},
         user=request.user,

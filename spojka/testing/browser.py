@@ -54,6 +54,49 @@ def assert_accessible(page) -> None:
         )
 
 
+PHONE = {"width": 390, "height": 844}
+
+
+class TooWideError(AssertionError):
+    pass
+
+
+def assert_fits_phone(page) -> None:
+    """The page fits a 390 px phone: no sideways scroll of the page (a wide table scrolls in itself).
+
+    Measured again after a moment when too wide: right after a click the next page may still be
+    loading its stylesheet and scripts, and a half-loaded page is not the layout a user sees.
+    """
+    size = page.viewport_size
+    if size != PHONE:
+        page.set_viewport_size(PHONE)
+    try:
+        for attempt in range(3):
+            page.wait_for_load_state("load")
+            width = page.evaluate("() => document.documentElement.scrollWidth")
+            if width <= PHONE["width"]:
+                return
+            page.wait_for_timeout(250 * (attempt + 1))
+        culprits = page.evaluate(_CULPRITS, PHONE["width"])
+    finally:
+        if size and size != PHONE:
+            page.set_viewport_size(size)
+    raise TooWideError(f"{page.url} is {width} px wide on a {PHONE['width']} px phone: {culprits}")
+
+
+# The innermost elements sticking out to the right, or overflowing with their text.
+_CULPRITS = """(limit) => {
+  const clipped = e => { for (let p = e.parentElement; p && p !== document.body; p = p.parentElement)
+    if (getComputedStyle(p).overflowX !== 'visible') return true; return false; };
+  const wide = [...document.body.querySelectorAll('*')].filter(e => !clipped(e)).filter(e =>
+    e.getBoundingClientRect().right > limit + 1
+    || (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible'));
+  const out = wide.filter(e => !wide.some(o => o !== e && e.contains(o)));
+  return out.slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')
+    + ' «' + (e.textContent || '').trim().slice(0, 40) + '»');
+}"""
+
+
 def _settle(page) -> None:
     """Check the page at rest: the pointer off every control and no transition half-way.
 
@@ -96,6 +139,7 @@ class CheckedPage:
         self.page.wait_for_load_state("load")
         self.visited.append(self.page.url)
         assert_accessible(self.page)
+        assert_fits_phone(self.page)
 
     def assert_fits_phone(self, width: int = PHONE_WIDTH) -> None:
         """At a phone's width (390 px) the current page must not scroll sideways (WCAG 1.4.10).

@@ -68,3 +68,30 @@ def test_report_download_and_save_into_the_library(psz, client):
     client.post(save)
     document = Document.objects.get(doc_type=DocumentType.PSZ_REPORT, object_id=psz.pk)
     assert document.versions.count() == 2
+
+
+def test_a_report_as_of_a_year_does_not_change_when_a_later_value_is_entered(psz, client):
+    """Issue 12, item 3: the PSZ report for 2023 uses indicator values of years up to 2023 only."""
+    from spojka.accounts.models import User
+    from spojka.plans.models import Indicator, IndicatorValue
+
+    indicator = Indicator.objects.filter(unit=psz.unit).exclude(target_value=None).first()
+    first = psz_report_context(psz, year=2023)
+    IndicatorValue.objects.update_or_create(
+        unit=psz.unit, indicator=indicator, year=2025, defaults={"value": indicator.target_value}
+    )
+    plan = selectors.plan_with_tree(psz.unit, psz.pk)
+
+    assert psz_report_context(plan, year=2023) == {**first, "generated_on": first["generated_on"]}
+    later = psz_report_context(plan, year=2025)
+    assert later["indicators"] != first["indicators"]  # the 2025 report does see the value
+
+    client.force_login(User.objects.get(username="jihlava"))
+    url = reverse("reports:plan_report", kwargs={"unit": "jihlava", "pk": psz.pk, "fmt": "pdf"})
+    text = _clean(
+        " ".join(
+            p.extract_text()
+            for p in PdfReader(BytesIO(b"".join(client.get(url, {"rok": 2023}).streaming_content))).pages
+        )
+    )
+    assert "stav za rok 2023" in text
