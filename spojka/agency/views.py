@@ -22,7 +22,7 @@ from spojka.agency.models import AgencyStatement, ProjectReport, SupportPeriod, 
 from spojka.cooperation.forms import MemorandumForm
 from spojka.cooperation.models import Region, TerritorialUnit
 from spojka.cooperation.tenancy import agency_admin_required
-from spojka.lib.downloads import PDF, XLSX, download_file
+from spojka.lib.downloads import PDF, XLSX, download, download_file
 
 PAGE_SIZE = 50
 
@@ -84,12 +84,7 @@ def export(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     params = home_service.Params.from_query(request.GET)
     rows = home_service.rows(units=visible_units(request.user), params=params, today=today)
-    response = HttpResponse(
-        home_service.rows_xlsx(rows, today=today),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="agentura-{today:%Y-%m-%d}.xlsx"'
-    return response
+    return download(home_service.rows_xlsx(rows, today=today), f"agentura-{today:%Y-%m-%d}.xlsx")
 
 
 @login_required
