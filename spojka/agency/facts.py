@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, F, Max, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -295,22 +295,41 @@ def _lp_meetings(unit_ids: list[int], today: date) -> dict[int, dict]:
     }
 
 
-def _credits(unit_ids: list[int], today: date) -> dict[int, list[Credit]]:
-    credits = defaultdict(list)
-    for p in (
-        Participation.objects.filter(unit_id__in=unit_ids)
-        .annotate(day=Coalesce("event__ends_on", "event__starts_on"))
+def _credits(current: dict[int, CooperationDescription], today: date) -> dict[int, list[Credit]]:
+    """Each person's hours within their unit's current description, added up by the database.
+
+    The training indicator only adds a person's credits up (their dates only select them), so one
+    credit per person, dated at their last training, evaluates exactly like every participation.
+    """
+    if not current:
+        return {}
+    rows = (
+        Participation.objects.annotate(day=Coalesce("event__ends_on", "event__starts_on"))
+        # One join to the unit's current description: its validity is the window (one filter()
+        # call, so both bounds apply to the same description row).
+        .filter(
+            unit__descriptions__in=list(current.values()),
+            day__gte=F("unit__descriptions__valid_from"),
+            day__lte=F("unit__descriptions__valid_to"),
+        )
         .filter(day__lte=today)
-        .values_list("unit_id", "person_id", "in_person_hours", "distance_hours", "day")
-    ):
-        unit_id, person_id, in_person, distance, day = p
-        credits[unit_id].append(
+        .values("unit_id", "person_id")
+        .annotate(
+            in_person=Sum("in_person_hours", default=ZERO),
+            distance=Sum("distance_hours", default=ZERO),
+            last=Max("day"),
+        )
+        .order_by("unit_id", "person_id")
+    )
+    credits = defaultdict(list)
+    for row in rows:
+        credits[row["unit_id"]].append(
             Credit(
-                person_id=person_id,
+                person_id=row["person_id"],
                 person_name="",
-                in_person_hours=in_person,
-                distance_hours=distance,
-                date=day,
+                in_person_hours=row["in_person"],
+                distance_hours=row["distance"],
+                date=row["last"],
             )
         )
     return credits
@@ -402,7 +421,7 @@ def _add_training(
     facts: dict[int, UnitFacts], ids: list[int], current: dict[int, CooperationDescription], today: date
 ) -> None:
     """Training within the current description's validity."""
-    credits = _credits(ids, today)
+    credits = _credits(current, today)
     for unit_id, f in facts.items():
         description = current.get(unit_id)
         if description is None:

@@ -99,7 +99,7 @@ KINDS = [
     Kind(
         "dokumenty",
         _("Dokumenty"),
-        ["title"],
+        ["title", "versions__text"],
         _documents,
         lambda d, unit, access: reverse("documents:detail", kwargs={"unit": unit.slug, "pk": d.pk}),
         lambda d: " · ".join(x for x in (str(d.get_doc_type_display()), _date(d.issued_on)) if x),
@@ -159,7 +159,9 @@ KINDS_BY_KEY = {k.key: k for k in KINDS}
 
 
 def matches(kind: Kind, unit, access, query: str) -> QuerySet:
-    return search(kind.rows(unit, access), query, kind.fields)
+    found = search(kind.rows(unit, access), query, kind.fields)
+    # A field across a one-to-many relation (a document's versions) may match more than once.
+    return found.distinct() if any("__" in f and f.startswith("versions") for f in kind.fields) else found
 
 
 def as_results(kind: Kind, rows, unit, access) -> list[dict]:

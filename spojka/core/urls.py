@@ -14,6 +14,7 @@ urlpatterns = [
     path("prohlaseni-o-pristupnosti/", views.accessibility, name="accessibility"),
     path("u/<slug:unit>/hledat/", views.search, name="search"),
     path("u/<slug:unit>/historie/", views.unit_history, name="unit_history"),
+    path("u/<slug:unit>/historie/export.xlsx", views.unit_history_export, name="unit_history_export"),
     path("agentura/posta/", views.outbox, name="outbox"),
     path("agentura/posta/<int:pk>/", views.outbox_message, name="outbox_message"),
 ]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -9,6 +10,8 @@ from django.db.models import Q
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 from post_office.models import STATUS, Email
@@ -17,6 +20,7 @@ from spojka.cooperation.tenancy import accessible_units, agency_admin_required, 
 from spojka.core import search as unit_search
 from spojka.core.forms import HistoryFilterForm
 from spojka.lib import mail as outbox_mail
+from spojka.lib import xlsx
 from spojka.lib.audit import history_rows, unit_log_entries
 from spojka.lib.forms import search_query
 from spojka.lib.pagination import paginate
@@ -77,8 +81,13 @@ def favicon(request: HttpRequest) -> FileResponse:
     return FileResponse(FAVICON.open("rb"), content_type="image/x-icon")
 
 
+# The day the accessibility statement was last reviewed against the app; update it with the
+# statement's list of known exceptions whenever one is fixed or found (issue 15, item 9).
+ACCESSIBILITY_REVIEWED = date(2026, 11, 29)
+
+
 def accessibility(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/accessibility.html")
+    return render(request, "core/accessibility.html", {"reviewed": ACCESSIBILITY_REVIEWED})
 
 
 @unit_view()
@@ -92,6 +101,32 @@ def unit_history(request: HttpRequest, unit) -> HttpResponse:
         "core/unit_history.html",
         {"unit": unit, "form": form, "page": page, "history": history_rows(page.object_list)},
     )
+
+
+HISTORY_EXPORT_MAX = 5000
+
+
+@unit_view()
+def unit_history_export(request: HttpRequest, unit) -> HttpResponse:
+    """The unit's history as XLSX, filtered as the page is: one row per changed field, in words."""
+    entries = unit_log_entries(unit.pk)
+    form = HistoryFilterForm(request.GET or None, unit_entries=entries)
+    rows = []
+    for row in history_rows(form.filter(entries)[:HISTORY_EXPORT_MAX]):
+        base = [timezone.localtime(row.timestamp), row.actor, row.action, row.object_kind, row.object_name]
+        for field, old, new in row.changes or [("", "", "")]:
+            rows.append([*base, field, old, new])
+    columns = [
+        xlsx.Column(_("Kdy"), "datetime", 18),
+        xlsx.Column(_("Kdo"), width=22),
+        xlsx.Column(_("Akce"), width=12),
+        xlsx.Column(_("Co"), width=22),
+        xlsx.Column(_("Záznam"), width=36),
+        xlsx.Column(_("Údaj"), width=22),
+        xlsx.Column(_("Původně"), width=30, wrap=True),
+        xlsx.Column(_("Nově"), width=30, wrap=True),
+    ]
+    return xlsx.response(_("Historie změn"), columns, rows, f"historie-{unit.slug}.xlsx")
 
 
 SEARCH_GROUP_SIZE = 5

@@ -97,3 +97,18 @@ def page_url(context, number: int) -> str:
     query = context["request"].GET.copy()
     query["strana"] = str(number)
     return "?" + query.urlencode()
+
+
+@register.inclusion_tag("core/_button.html")
+def button(
+    label: str, href: str = "", kind: str = "solid", color: str = "primary", name: str = "", value: str = ""
+) -> dict:
+    """A GOV.CZ button: a link when ``href`` is given, else a submit button (``name``/``value`` say
+    which one was pressed). ``kind`` is solid or outlined, ``color`` primary or error."""
+    return {"label": label, "href": href, "kind": kind, "color": color, "name": name, "value": value}
+
+
+@register.filter
+def fields_with_errors(form) -> list:
+    """The visible fields of ``form`` that have errors, for the error summary's links."""
+    return [field for field in form.visible_fields() if field.errors]

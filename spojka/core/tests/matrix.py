@@ -26,6 +26,7 @@ ENTRIES = {
     "core:accessibility": Entry(PUBLIC),
     "core:unit_history": Entry(UNIT_READ, unit_kwargs),
     "core:search": Entry(UNIT_READ, unit_kwargs),
+    "core:unit_history_export": Entry(UNIT_READ, unit_kwargs),
     "core:outbox": Entry(AGENCY_ADMIN_ONLY),
     "core:outbox_message": Entry(AGENCY_ADMIN_ONLY, lambda w: {"pk": w.outbox_email.pk}),
     "set_language": Entry(

@@ -35,3 +35,13 @@ def test_partner_searches_from_the_navigation_without_diacritics(browser_page, w
     p.locator("main").get_by_role("button", name="Hledat").click()
     page.check()
     assert "Nic nebylo nalezeno." in main.inner_text()
+
+
+def test_the_accessibility_statement_is_linked_from_the_footer_and_fits_a_phone(browser_page, world):
+    page, p = browser_page, browser_page.page
+    page.login("partner")
+    p.locator("footer").get_by_role("link", name="Prohlášení o přístupnosti").click()
+    page.check()
+    page.assert_fits_phone()
+    assert p.title() == "Prohlášení o přístupnosti – Spojka"
+    assert "částečně v souladu" in p.locator("main").inner_text()

@@ -116,3 +116,21 @@ def test_long_lists_filter_by_text_without_diacritics(world, login, name, query,
     html = client.get(url, {"q": query}).content.decode()
     assert shown in html and hidden not in html
     assert 'role="region"' in html and ".xlsx" in html
+
+
+def test_unit_history_export_is_in_words_and_filtered(world, login, django_assert_max_num_queries):
+    from auditlog.context import set_actor
+
+    editor = world.users["editor"]
+    with set_actor(editor):
+        person = Person.objects.create(unit=world.unit, first_name="Jan", last_name="Šebesta")
+        Task.objects.create(unit=world.unit, title="Úkol pro Šebestu", assignee=person)
+    client = login(world.users["consultant"])
+    url = reverse("core:unit_history_export", kwargs={"unit": world.unit.slug})
+    with django_assert_max_num_queries(12):
+        rows = _rows(client.get(url))
+    assert rows[0][:3] == ["Kdy", "Kdo", "Akce"]
+    assert any(r[5] == "odpovídá" and r[7] == "Jan Šebesta" for r in rows), rows
+    assert isinstance(rows[1][0], datetime)
+    only_people = _rows(client.get(url, {"co": "partnership.person"}))
+    assert {r[3] for r in only_people[1:]} == {"osoba"}

@@ -74,7 +74,8 @@ def test_editor_enters_a_measures_value_for_a_year_and_sees_the_chart_and_roll_u
     chart = page.page.locator(f'svg[data-chart="{indicator.code}"]')
     assert chart.get_attribute("role") == "img"
     assert chart.locator('circle[data-year="2024"]').count() == 1
-    assert "2024: 50" in chart.locator("desc").text_content()
+    assert "v tabulce pod grafem" in chart.locator("desc").text_content()
+    assert "50" in page.page.locator(f'table[data-values="{indicator.code}"]').inner_text()
     assert "výkaz poskytovatele" in page.page.locator(f'table[data-values="{indicator.code}"]').inner_text()
 
     page.goto(base + f"indikatory/{indicator.pk}/")

@@ -167,7 +167,9 @@ def test_indicator_page_has_an_accessible_svg_chart_and_a_table_of_the_same_valu
     html = login(world.users["partner"]).get(url).content.decode()
     assert '<svg role="img" aria-labelledby="chart-' in html
     assert "<title id=" in html and "<desc id=" in html
-    assert "Naměřené hodnoty: 2023: 20, 2024: 30,5." in html
+    # Read once and with the unit: the name says the unit, the values are only in the table.
+    assert f"Graf vývoje indikátoru {indicator.code} {indicator.name} (v jednotkách: osoby)" in html
+    assert "Naměřené hodnoty: 2023" not in html
     assert html.count('<circle cx="') == 3  # baseline + 2023 + 2024
     assert '<circle cx="64.0"' in html and 'data-year="2024"' in html  # SVG numbers are never localised
     assert '<td class="num">30,5</td>' in html
