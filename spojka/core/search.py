@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.db.models import QuerySet
 from django.urls import reverse
@@ -35,13 +36,17 @@ class Kind:
 def _person_link(p, unit, access) -> str:
     if access.can_write:
         return reverse("partnership:person_edit", kwargs={"unit": unit.slug, "pk": p.pk})
-    return reverse("partnership:person_list", kwargs={"unit": unit.slug}) + f"?q={p.last_name}"
+    return (
+        reverse("partnership:person_list", kwargs={"unit": unit.slug}) + "?" + urlencode({"q": p.last_name})
+    )
 
 
 def _organisation_link(o, unit, access) -> str:
     if access.can_write:
         return reverse("partnership:organisation_edit", kwargs={"unit": unit.slug, "pk": o.pk})
-    return reverse("partnership:organisation_list", kwargs={"unit": unit.slug}) + f"?q={o.name}"
+    return (
+        reverse("partnership:organisation_list", kwargs={"unit": unit.slug}) + "?" + urlencode({"q": o.name})
+    )
 
 
 def _documents(unit, access) -> QuerySet:

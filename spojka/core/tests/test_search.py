@@ -170,3 +170,14 @@ def test_documents_are_found_by_the_text_of_their_file(world, login, settings, t
     from auditlog.models import LogEntry
 
     assert not LogEntry.objects.filter(changes__icontains="Dotace na sociální").exists()
+
+
+def test_partners_are_linked_to_the_filtered_list_with_an_encoded_query(world, login):
+    Organisation.objects.create(unit=world.unit, name="Spolek & Ko Šťastná")
+    html = login(world.users["partner"]).get(_url(world, q="spolek")).content.decode()
+    assert "?q=Spolek+%26+Ko+%C5%A0%C5%A5astn%C3%A1" in html
+    listed = login(world.users["partner"]).get(
+        reverse("partnership:organisation_list", kwargs={"unit": world.unit.slug}),
+        {"q": "Spolek & Ko Šťastná"},
+    )
+    assert "Spolek &amp; Ko Šťastná" in listed.content.decode()
