@@ -440,7 +440,7 @@ def test_demo_plan_pages_render_with_example_badges(db, client):
 
     client.force_login(User.objects.get(username="partner"))
     spsz = InclusionPlan.objects.get(kind="spsz")
-    psz = InclusionPlan.objects.get(kind="psz")
+    psz = InclusionPlan.objects.get(kind="psz", unit=spsz.unit)
     unit = spsz.unit.slug
     assert (
         "Strategický plán sociálního začleňování Jihlava" in client.get(f"/u/{unit}/plany/").content.decode()
