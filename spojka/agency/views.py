@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,7 +21,8 @@ from spojka.agency.models import AgencyStatement, ProjectReport, SupportPeriod, 
 from spojka.cooperation.forms import MemorandumForm
 from spojka.cooperation.models import Region, TerritorialUnit
 from spojka.cooperation.tenancy import agency_admin_required
-from spojka.lib.downloads import PDF, XLSX, download_file
+from spojka.lib.downloads import PDF, XLSX, download, download_file
+from spojka.lib.pagination import paginate
 
 PAGE_SIZE = 50
 
@@ -56,7 +56,7 @@ def home(request: HttpRequest) -> HttpResponse:
     units = visible_units(request.user)
     params = home_service.Params.from_query(request.GET)
     rows = home_service.rows(units=units, params=params, today=today)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("strana"))
+    page = paginate(request, rows, per_page=PAGE_SIZE)
     without_email = home_service.users_without_email(units) if request.user.is_agency_admin else []
     return render(
         request,
@@ -84,12 +84,7 @@ def export(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     params = home_service.Params.from_query(request.GET)
     rows = home_service.rows(units=visible_units(request.user), params=params, today=today)
-    response = HttpResponse(
-        home_service.rows_xlsx(rows, today=today),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="agentura-{today:%Y-%m-%d}.xlsx"'
-    return response
+    return download(home_service.rows_xlsx(rows, today=today), f"agentura-{today:%Y-%m-%d}.xlsx")
 
 
 @login_required

@@ -24,6 +24,7 @@ from spojka.cooperation.models import CooperationDescription, Region, Territoria
 from spojka.cooperation.tenancy import unit_view
 from spojka.lib.audit import history_for
 from spojka.lib.czech import date_short
+from spojka.lib.downloads import download
 from spojka.lib.forms import add_service_errors
 from spojka.meetings.models import TaskState
 from spojka.trash.views import confirm_delete
@@ -338,10 +339,4 @@ def overview_export(request: HttpRequest) -> HttpResponse:
         units=_overview_units(request), today=timezone.localdate(), **_overview_params(request)
     )
     content = overview_service.overview_xlsx(rows=rows)
-    response = HttpResponse(
-        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="prehled-plneni-{timezone.localdate():%Y-%m-%d}.xlsx"'
-    )
-    return response
+    return download(content, f"prehled-plneni-{timezone.localdate():%Y-%m-%d}.xlsx")

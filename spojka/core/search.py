@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.db.models import QuerySet
 from django.urls import reverse
@@ -35,13 +36,17 @@ class Kind:
 def _person_link(p, unit, access) -> str:
     if access.can_write:
         return reverse("partnership:person_edit", kwargs={"unit": unit.slug, "pk": p.pk})
-    return reverse("partnership:person_list", kwargs={"unit": unit.slug}) + f"?q={p.last_name}"
+    return (
+        reverse("partnership:person_list", kwargs={"unit": unit.slug}) + "?" + urlencode({"q": p.last_name})
+    )
 
 
 def _organisation_link(o, unit, access) -> str:
     if access.can_write:
         return reverse("partnership:organisation_edit", kwargs={"unit": unit.slug, "pk": o.pk})
-    return reverse("partnership:organisation_list", kwargs={"unit": unit.slug}) + f"?q={o.name}"
+    return (
+        reverse("partnership:organisation_list", kwargs={"unit": unit.slug}) + "?" + urlencode({"q": o.name})
+    )
 
 
 def _documents(unit, access) -> QuerySet:
@@ -99,7 +104,7 @@ KINDS = [
     Kind(
         "dokumenty",
         _("Dokumenty"),
-        ["title"],
+        ["title", "versions__text"],
         _documents,
         lambda d, unit, access: reverse("documents:detail", kwargs={"unit": unit.slug, "pk": d.pk}),
         lambda d: " · ".join(x for x in (str(d.get_doc_type_display()), _date(d.issued_on)) if x),
@@ -159,7 +164,9 @@ KINDS_BY_KEY = {k.key: k for k in KINDS}
 
 
 def matches(kind: Kind, unit, access, query: str) -> QuerySet:
-    return search(kind.rows(unit, access), query, kind.fields)
+    found = search(kind.rows(unit, access), query, kind.fields)
+    # A field across a one-to-many relation (a document's versions) may match more than once.
+    return found.distinct() if any("__" in f and f.startswith("versions") for f in kind.fields) else found
 
 
 def as_results(kind: Kind, rows, unit, access) -> list[dict]:

@@ -93,6 +93,8 @@ class DocumentVersion(models.Model):
     # The content's fingerprint: a saved report is the version as submitted, and anyone can check
     # that a copy is the same file (``sha256sum``).
     sha256 = models.CharField(_("otisk obsahu (SHA-256)"), max_length=64, blank=True)
+    # The file's text (PDF, DOCX) for the unit search; empty when the format has no readable text.
+    text = models.TextField(_("text souboru"), blank=True, editable=False)
 
     class Meta:
         verbose_name = _("verze dokumentu")
@@ -279,4 +281,6 @@ class DocumentSettings(TenantOwned):
             return cls(unit=unit)
 
 
-register_audited(Document, DocumentVersion, Resolution, UnitTemplate, DocumentSettings)
+register_audited(Document, Resolution, UnitTemplate, DocumentSettings)
+# A version's extracted text is bulky and says nothing a person changed: not in the history.
+register_audited(DocumentVersion, exclude=("text",))

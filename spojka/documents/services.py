@@ -25,6 +25,7 @@ from spojka.documents.models import (
     VersionSignature,
 )
 from spojka.documents.render import RenderedDocument
+from spojka.documents.text import extract_text
 from spojka.lib.downloads import PDF
 from spojka.lib.uploads import DOCX, safe_filename
 
@@ -52,6 +53,7 @@ def version_add(
             sha256=hashlib.sha256(content).hexdigest(),
             created_by=user if getattr(user, "is_authenticated", False) else None,
             note=note,
+            text=extract_text(content, content_type),
         )
         version.file.save(safe_filename(filename, content_type), ContentFile(content), save=False)
         version.save()

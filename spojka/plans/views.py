@@ -7,6 +7,7 @@ from django.db.models import Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -102,6 +103,9 @@ def plan_detail(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpRes
             "tree": build_tree(plan),
             "rounds": plan.monitoring_rounds.all(),
             "history": history_for(plan),
+            # The PSZ report is as of one of the plan's years; this year by default (reports.psz).
+            "report_years": range(plan.year_from, plan.year_to + 1),
+            "report_year": max(plan.year_from, min(plan.year_to, timezone.localdate().year)),
         },
     )
 

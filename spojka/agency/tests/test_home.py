@@ -168,7 +168,8 @@ class TestHome:
         today = timezone.localdate()
         full_unit(1, today, ending=True)
         response = login(world.users["agency_admin"]).get(reverse("agency:export"), {"konci": "1"})
-        sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+        assert response["Content-Disposition"] == f'attachment; filename="agentura-{today:%Y-%m-%d}.xlsx"'
+        sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).worksheets[0]
         rows = list(sheet.iter_rows(values_only=True))
         header, row = rows[0], rows[1]
         assert header[0] == "Územní celek" and len(rows) == 2

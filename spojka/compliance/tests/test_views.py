@@ -272,7 +272,8 @@ class TestOverview:
         frequency_rule(activity(world.description, "Jednání LP"))
         response = login(world.users["agency_admin"]).get(reverse("compliance:overview_export"))
         assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-        book = load_workbook(io.BytesIO(response.content))
+        assert response["Content-Disposition"].startswith('attachment; filename="prehled-plneni-')
+        book = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
         rows = list(book.worksheets[0].iter_rows(values_only=True))
         assert rows[0][0] == "Územní celek"
         assert [r[0] for r in rows[1:]] == ["Obec Jinde", "Statutární město Jihlava"]

@@ -136,3 +136,48 @@ def test_the_navigation_has_the_search_box(world, login):
     )
     assert 'role="search"' in html and 'id="nav-search"' in html
     assert reverse("core:search", kwargs={"unit": world.unit.slug}) in html
+
+
+def _docx_bytes(text: str) -> bytes:
+    import io
+
+    from docx import Document as Docx
+
+    buffer = io.BytesIO()
+    document = Docx()
+    document.add_paragraph(text)
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_documents_are_found_by_the_text_of_their_file(world, login, settings, tmp_path):
+    from spojka.documents.services import version_add
+    from spojka.lib.uploads import DOCX
+
+    settings.MEDIA_ROOT = tmp_path
+    document = Document.objects.create(unit=world.unit, doc_type="other", title="Příloha č. 3")
+    for _ in range(2):  # two versions with the same text: the document is found once
+        version_add(
+            document=document,
+            content=_docx_bytes("Dotace na sociální bydlení pro rodiny v Žďáru."),
+            filename="priloha.docx",
+            content_type=DOCX,
+            user=None,
+        )
+    assert "Žďáru" in document.versions.first().text
+    html = login(world.users["editor"]).get(_url(world, q="zdaru bydleni")).content.decode()
+    assert "Dokumenty (1)" in html and html.count("Příloha č. 3") == 1
+    from auditlog.models import LogEntry
+
+    assert not LogEntry.objects.filter(changes__icontains="Dotace na sociální").exists()
+
+
+def test_partners_are_linked_to_the_filtered_list_with_an_encoded_query(world, login):
+    Organisation.objects.create(unit=world.unit, name="Spolek & Ko Šťastná")
+    html = login(world.users["partner"]).get(_url(world, q="spolek")).content.decode()
+    assert "?q=Spolek+%26+Ko+%C5%A0%C5%A5astn%C3%A1" in html
+    listed = login(world.users["partner"]).get(
+        reverse("partnership:organisation_list", kwargs={"unit": world.unit.slug}),
+        {"q": "Spolek & Ko Šťastná"},
+    )
+    assert "Spolek &amp; Ko Šťastná" in listed.content.decode()

@@ -95,3 +95,17 @@ def test_a_report_as_of_a_year_does_not_change_when_a_later_value_is_entered(psz
         )
     )
     assert "stav za rok 2023" in text
+
+
+def test_the_plan_page_offers_the_report_for_each_year_of_the_plan(psz, client):
+    from spojka.accounts.models import User
+
+    client.force_login(User.objects.get(username="jihlava"))
+    page = client.get(reverse("plans:plan_detail", kwargs={"unit": "jihlava", "pk": psz.pk})).content.decode()
+
+    assert '<label for="psz-rok">Zpráva o plnění PSZ za rok</label>' in page
+    for year in range(psz.year_from, psz.year_to + 1):
+        assert f'<option value="{year}"' in page
+    save = reverse("reports:plan_report_save", kwargs={"unit": "jihlava", "pk": psz.pk, "fmt": "pdf"})
+    assert client.post(save, {"rok": "2023"}).status_code == 302
+    assert Document.objects.get(doc_type=DocumentType.PSZ_REPORT, object_id=psz.pk).versions.count() == 1
