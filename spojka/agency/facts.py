@@ -469,7 +469,11 @@ def _add_plans(facts: dict[int, UnitFacts], ids: list[int], today: date) -> None
         plan.unit = f.unit  # already loaded: its link needs no query
         f.plan = plan
         f.plan_approved_on = _approved_on(plan, today)
-        f.plan_state = PlanState.APPROVED if f.plan_approved_on else PlanState.DRAFT
+        # A plan marked approved counts as approved even when its approval date was not entered.
+        approved = plan.status in APPROVED_PLAN_STATUSES and (
+            plan.resolution_date is None or plan.resolution_date <= today
+        )
+        f.plan_state = PlanState.APPROVED if approved else PlanState.DRAFT
         progress = plan_progress(plan, until_year=today.year)
         f.plan_percent = None if progress is None else int(progress * 100)
         f.statement_on = statements.get(plan.pk)

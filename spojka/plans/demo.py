@@ -9,7 +9,7 @@ the "ukázkový obsah" badge. Idempotent: running it twice creates nothing new.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal as D
 
 from spojka.lib.upsert import upsert
@@ -437,13 +437,16 @@ GOAL_INDICATORS = {
 }
 
 
-def _plan(unit, *, kind, year_from, year_to, title, status, main_goal) -> InclusionPlan:
+def _plan(unit, *, kind, year_from, year_to, title, status, main_goal, approved=(None, "")) -> InclusionPlan:
+    approved_on, resolution_number = approved
     plan, _ = upsert(
         InclusionPlan,
         lookup={"unit": unit, "kind": kind, "year_from": year_from, "year_to": year_to},
         values={
             "title": title,
             "status": status,
+            "resolution_date": approved_on,
+            "resolution_number": resolution_number,
             "target_group": TARGET_GROUP,
             "main_goal": main_goal,
             "is_example": False,
@@ -591,6 +594,7 @@ def load(*, context: dict) -> dict:
         title="Strategický plán sociálního začleňování Jihlava",
         status=PlanStatus.ENDED,
         main_goal="",
+        approved=(date(2019, 6, 18), "1245/19-ZM"),
     )
     spsz_measures = _tree(jihlava, spsz, SPSZ_AREAS, "spsz", thematic)
     for year in (2021, 2022):
@@ -603,6 +607,7 @@ def load(*, context: dict) -> dict:
         year_to=2027,
         title="Plán sociálního začleňování Jihlava",
         status=PlanStatus.APPROVED,  # approved in 2022 and being implemented, as the meetings say
+        approved=(date(2022, 12, 13), "2278/22-ZM"),
         main_goal=(
             "Komplexní strategický dokument na období 2022–2027 zaměřený na vyhodnocení intervencí "
             "realizovaných v letech 2019–2022 a směřování dalšího rozvoje oblasti sociálního začleňování."

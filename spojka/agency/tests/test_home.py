@@ -84,6 +84,14 @@ class TestFacts:
         assert f.plan_approved_on is None and f.plan_state == PlanState.DRAFT
         assert f.failing is None  # today's stored statuses are not read for another day
 
+    def test_a_plan_marked_approved_without_its_date_is_approved_not_a_draft(self, world):
+        today = timezone.localdate()
+        description = full_unit(1, today)
+        InclusionPlan.objects.filter(unit=description.unit).update(resolution_date=None)
+        f = _facts(description.unit, today)
+        assert (f.plan_state, f.plan_approved_on) == (PlanState.APPROVED, None)
+        assert not f.funding_ready  # the checklist needs the council's date
+
     def test_lp_behind_when_fewer_meetings_than_due_by_now(self, world):
         description = world.description
         description.status = "valid"
