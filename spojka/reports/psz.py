@@ -63,32 +63,7 @@ def psz_report_context(plan: InclusionPlan, *, year: int | None = None, today=No
     areas, measure_rows, indicators = [], [], []
     for area_node in tree.children:
         area = area_node.obj
-        goals = []
-        for goal_node in area_node.children:
-            goal = goal_node.obj
-            indicators += [_indicator(row, goal.code, year) for row in goal_node.indicators]
-            measures = []
-            for measure_node in goal_node.children:
-                measure = measure_node.obj
-                row = {
-                    "area": area.name,
-                    "goal": f"{goal.code} {goal.name}",
-                    "code": measure.code,
-                    "name": typography(measure.name),
-                    "status": str(measure.get_status_display()),
-                    "progress": _percent_text(measure_node.percent),
-                }
-                measures.append(row)
-                measure_rows.append(row)
-                indicators += [_indicator(r, measure.code, year) for r in measure_node.indicators]
-            goals.append(
-                {
-                    "code": goal.code,
-                    "name": typography(goal.name),
-                    "progress": _percent_text(goal_node.percent),
-                    "measures": measures,
-                }
-            )
+        goals = [_goal(node, area, year, measure_rows, indicators) for node in area_node.children]
         areas.append(
             {
                 "code": area.code,
@@ -114,6 +89,33 @@ def psz_report_context(plan: InclusionPlan, *, year: int | None = None, today=No
         "areas": areas,
         "measure_rows": measure_rows,
         "indicators": indicators,
+    }
+
+
+def _goal(goal_node, area, year: int, measure_rows: list[dict], indicators: list[dict]) -> dict:
+    """A goal with its measures; its measures' rows and the indicators (the goal's, then each
+    measure's) are added to the report's flat lists in the order of the tree."""
+    goal = goal_node.obj
+    indicators += [_indicator(row, goal.code, year) for row in goal_node.indicators]
+    measures = []
+    for measure_node in goal_node.children:
+        measure = measure_node.obj
+        row = {
+            "area": area.name,
+            "goal": f"{goal.code} {goal.name}",
+            "code": measure.code,
+            "name": typography(measure.name),
+            "status": str(measure.get_status_display()),
+            "progress": _percent_text(measure_node.percent),
+        }
+        measures.append(row)
+        measure_rows.append(row)
+        indicators += [_indicator(r, measure.code, year) for r in measure_node.indicators]
+    return {
+        "code": goal.code,
+        "name": typography(goal.name),
+        "progress": _percent_text(goal_node.percent),
+        "measures": measures,
     }
 
 
