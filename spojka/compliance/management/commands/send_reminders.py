@@ -4,22 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
-
 from spojka.compliance.reminders import send_reminders
+from spojka.lib.commands import DayCommand
 
 
-class Command(BaseCommand):
+class Command(DayCommand):
     help = "Pošle odpovědným osobám denní přehled termínů, ohrožených pravidel, úkolů a jednání k uzavření."
 
-    def add_arguments(self, parser):
-        parser.add_argument("--date", help="Den, za který se přehled posílá (RRRR-MM-DD); výchozí je dnešek.")
-
-    def handle(self, *args, **options):
-        try:
-            today = date.fromisoformat(options["date"]) if options["date"] else timezone.localdate()
-        except ValueError as exc:
-            raise CommandError("Datum zadejte ve tvaru RRRR-MM-DD.") from exc
+    def run_for(self, today: date) -> str:
         sent, skipped = send_reminders(today=today)
-        self.stdout.write(f"Odesláno přehledů: {sent}, již dnes odeslaných: {skipped}.")
+        return f"Odesláno přehledů: {sent}, již dnes odeslaných: {skipped}."
