@@ -11,6 +11,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from auditlog.receivers import log_create
+from auditlog.registry import auditlog
 from django.apps import apps
 from django.contrib.admin.utils import NestedObjects
 from django.core import serializers
@@ -159,6 +161,10 @@ def _restore_rows(item: TrashedItem) -> None:
         restored.save(save_m2m=False)
         root = root or restored.object
         tables.add(restored.object._meta.db_table)
+        # A raw save writes no history (AUDITLOG_DISABLE_ON_RAW_SAVE: a backup's rows are history
+        # already), but a restore from the trash is a change a user made: each row is logged as created.
+        if auditlog.contains(type(restored.object)):
+            log_create(sender=type(restored.object), instance=restored.object, created=True)
     for label, pk, attname, original in item.cleared_links:
         apps.get_model(label).objects.filter(pk=pk, **{attname: None}).update(**{attname: original})
     # Foreign keys are checked at commit; check them now so a broken restore fails here, whole.
