@@ -289,6 +289,7 @@ def agenda_edit(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpRes
             context |= _agenda_action(request, meeting, action, item)
         except ValidationError as exc:
             context["error"] = " ".join(exc.messages)
+            context["error_target"] = f"title-{item.pk}" if item is not None and action == "save" else ""
         if not _is_htmx(request) and "error" not in context and "add_error" not in context:
             messages.success(request, context["announcement"])
             return redirect("meetings:agenda_edit", unit=unit.slug, pk=meeting.pk)
@@ -300,6 +301,8 @@ def agenda_edit(request: HttpRequest, unit: TerritorialUnit, pk: int) -> HttpRes
     if context.get("focus") == "add":
         context["focus_what"] = "add"
     context["htmx"] = _is_htmx(request)
+    # A full page with an error gets the error summary and "Chyba:" in its title, as every form does.
+    context["page_errors"] = not context["htmx"] and bool(context.get("error") or context.get("add_error"))
     template = "meetings/_agenda_editor.html" if context["htmx"] else "meetings/agenda_form.html"
     return render(request, template, context)
 
@@ -311,6 +314,7 @@ def _agenda_action(request: HttpRequest, meeting: Meeting, action: str, item) ->
         if not form.is_valid():
             return {
                 "add_error": " ".join(form.errors["title"]),
+                "error_target": "new-title",
                 "new_summary": request.POST.get("summary", ""),
                 "focus": "add",
             }

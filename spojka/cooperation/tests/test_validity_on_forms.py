@@ -70,7 +70,7 @@ def test_a_rejected_meeting_form_warns_about_the_day_it_was_given(valid, login):
 
     page = client.post(url, data).content.decode().replace("\u00a0", " ")
 
-    assert "Formulář obsahuje chyby" in page
+    assert "Formulář nelze uložit. Opravte prosím:" in page and 'href="#id_title"' in page
     assert f"Jednání dne 1. 2. 2024 {WARNING}" in page
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import template
+from django.utils.html import conditional_escape, format_html
 
 from spojka.cooperation.models import Status
 from spojka.lib import czech
@@ -112,3 +113,33 @@ def button(
 def fields_with_errors(form) -> list:
     """The visible fields of ``form`` that have errors, for the error summary's links."""
     return [field for field in form.visible_fields() if field.errors]
+
+
+@register.filter
+def error_target(field) -> str:
+    """The id the error summary links to: the field's control, or its first option where the field is
+    a group of radios or checkboxes (whose label points nowhere)."""
+    if field.id_for_label:
+        return field.id_for_label
+    subwidgets = field.subwidgets
+    return (subwidgets[0].id_for_label if subwidgets else "") or field.auto_id
+
+
+@register.filter
+def has_required(form) -> bool:
+    """Whether ``form`` has a visible field that must be filled: the form then explains the mark."""
+    return any(field.field.required for field in form.visible_fields())
+
+
+@register.filter
+def marked_label(field) -> str:
+    """The field's ``<label>`` with a visible mark when filling it is required (WCAG 3.3.2); assistive
+    technology hears "required" from the control itself, so the mark is hidden from it."""
+    suffix = field.field.label_suffix if field.field.label_suffix is not None else field.form.label_suffix
+    label = str(field.label)
+    if suffix and label and label[-1] not in ":?.!":
+        label += suffix
+    contents = conditional_escape(label)
+    if field.field.required:
+        contents = format_html('{} <span class="app-required" aria-hidden="true">*</span>', contents)
+    return field.label_tag(contents, label_suffix="")

@@ -149,7 +149,7 @@ def test_jihlava_editor_runs_a_meeting_of_the_lp_and_a_group_from_invitation_to_
     page.check()
     p.get_by_role("button", name="Ano, uzavřít").click()
     page.check()
-    assert "Jednání nelze uzavřít, chybí: záznam z jednání." in p.locator("#id_target_error").inner_text()
+    assert "Jednání nelze uzavřít, chybí: záznam z jednání." in p.locator("#souhrn-chyb").inner_text()
     p.get_by_role("link", name="Ne, zpět na jednání").click()
     page.check()
 
