@@ -82,7 +82,9 @@ def test_the_longest_forms_reflow_at_320_px(browser_page, world):
     page.login("editor")
     unit = world.unit.slug
     for path in (
-        reverse("plans:monitoring_edit", kwargs={"unit": unit, "pk": world.plan.pk, "year": world.plan_round.year}),
+        reverse(
+            "plans:monitoring_edit", kwargs={"unit": unit, "pk": world.plan.pk, "year": world.plan_round.year}
+        ),
         reverse("meetings:agenda_edit", kwargs={"unit": unit, "pk": world.meeting.pk}),
         reverse("meetings:meeting_list", kwargs={"unit": unit}),
         reverse("meetings:meeting_create", kwargs={"unit": unit}),

@@ -160,7 +160,9 @@ def _payload(form: PageForm, emptied: Control) -> dict:
     if button is not None:
         data[button.name] = [button.value]
     for control in form.controls:
-        if control.kind in ("submit", "file") or (control.kind in ("checkbox", "radio") and not control.checked):
+        if control.kind in ("submit", "file") or (
+            control.kind in ("checkbox", "radio") and not control.checked
+        ):
             continue
         value = "" if control is emptied else control.value
         data.setdefault(control.name, []).append(value)
@@ -174,9 +176,7 @@ def test_an_invalid_submit_of_any_form_brings_the_one_error_summary(everything, 
     seen: set[tuple[str, str]] = set()
     for persona, url, html in _pages(everything, client):
         for form in _forms(html, url):
-            emptied = next(
-                (c for c in form.controls if c.required and c.kind in TEXT_KINDS and c.id), None
-            )
+            emptied = next((c for c in form.controls if c.required and c.kind in TEXT_KINDS and c.id), None)
             if form.method != "POST" or emptied is None or (form.action, emptied.name) in seen:
                 continue
             seen.add((form.action, emptied.name))

@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def field(p, label: str):
     """A form field by its exact label (Django may add a colon after it)."""
-    return p.get_by_label(re.compile(rf"^{re.escape(label)}:?$"))
+    return p.get_by_label(re.compile(rf"^{re.escape(label)}:?( \*)?$"))
 
 
 def test_editor_records_a_training_downloads_a_certificate_and_anyone_can_verify_it(
