@@ -8,7 +8,10 @@ on. ``make run`` sets ``SITE_URL`` to the address it serves on.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.conf import settings
+from django.urls import reverse
 
 
 def absolute_url(path: str) -> str:
@@ -28,3 +31,18 @@ class YearConverter:
 
     def to_url(self, value: int) -> str:
         return str(value)
+
+
+_UNIT_MARK = "0-unit-0"  # a slug no real unit has; it only marks where the unit's slug goes
+
+
+def unit_url_maker(name: str, **kwargs) -> Callable[[str], str]:
+    """``reverse(name, kwargs={"unit": slug, **kwargs})`` for many units with one ``reverse``.
+
+    A list of every unit links each row; reversing per row was a visible part of such a page.
+    A slug is URL-safe ([-a-zA-Z0-9_]), so putting it in place of the mark needs no quoting.
+    """
+    before, mark, after = reverse(name, kwargs={"unit": _UNIT_MARK, **kwargs}).partition(_UNIT_MARK)
+    if not mark or _UNIT_MARK in after:
+        raise ValueError(f"{name}: the unit's slug must appear once in its URL")
+    return lambda slug: f"{before}{slug}{after}"

@@ -76,10 +76,15 @@ def activity_lights(activities) -> SafeString:
     """The overview's list of "activity: status" for one unit."""
     if not activities:
         return format_html("{}", "–")
-    return format_html(
-        '<ul class="app-lights">{}</ul>',
-        format_html_join("", "<li>{}: {}</li>", ((a.name, status_badge(a.status)) for a in activities)),
-    )
+    language = get_language()
+    items = "".join(_light(a.name, Status(a.status).value, language) for a in activities)
+    return mark_safe(f'<ul class="app-lights">{items}</ul>')  # noqa: S308 (items are escaped)
+
+
+@lru_cache(maxsize=1024)
+def _light(name: str, code: str, language: str | None) -> SafeString:
+    # The same few activities (most units keep the standard schedule) in every row of the overview.
+    return format_html("<li>{}: {}</li>", name, _badge(code, language))
 
 
 @register.filter
