@@ -3,6 +3,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.http import HttpRequest
+from django.urls import NoReverseMatch
+
+from spojka.lib.urls import url_maker
 
 # From this many units on, the header's switcher is a search box (with the names as suggestions)
 # instead of a long select: a consultant with dozens of units types a few letters.
@@ -61,10 +64,14 @@ def navigation(request: HttpRequest) -> dict:
     def is_consultant() -> bool:
         return any(unit.as_consultant for unit in switchable_units())
 
+    def unit_nav_links() -> list[tuple[str, str]]:
+        return _unit_nav_links(access.unit.slug) if access else []
+
     return {
         "access": access,
         "switcher_search_from": SWITCHER_SEARCH_FROM,
-        "unit_nav_items": _unit_nav_items(),
+        "unit_nav_links": unit_nav_links,
+        "unit_urls": _UnitUrls(access.unit.slug) if access else {},
         "current_unit": access.unit if access else None,
         "switchable_units": switchable_units,
         "is_consultant_somewhere": is_consultant,
@@ -79,3 +86,28 @@ def _unit_nav_items() -> list[tuple[str, str]]:
     for config in apps.get_app_configs():
         items.extend(getattr(config, "unit_nav", []))
     return items
+
+
+def _unit_nav_links(slug: str) -> list[tuple[str, str]]:
+    """(href, label) of the apps' links for the unit; a link whose URL does not resolve is left out."""
+    links = []
+    for url_name, label in _unit_nav_items():
+        try:
+            links.append((url_maker(url_name, "unit")(slug), label))
+        except NoReverseMatch:
+            continue
+    return links
+
+
+class _UnitUrls(dict):
+    """``{{ unit_urls.<app>__<name> }}``: the layout's own links for the current unit, reversed
+    only when a page shows them (``url_maker`` keeps the parts of each URL)."""
+
+    def __init__(self, slug: str) -> None:
+        super().__init__()
+        self.slug = slug
+
+    def __missing__(self, key: str) -> str:
+        app, _, name = key.partition("__")
+        self[key] = url = url_maker(f"{app}:{name}", "unit")(self.slug)
+        return url
