@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -58,6 +59,27 @@ class TestDashboard:
         assert "Jednání LP o bydlení" in text
         assert "0 z 40 hodin" in text  # the training indicator of the training app
         assert "Přidat činnost" not in text  # the partner only reads
+
+    def test_the_cached_schedule_follows_every_change_and_each_reader_sees_their_own(self, current):
+        """The schedule's HTML is cached under the unit's status token: a new meeting shows at once,
+        and the editor's links are never served to a read-only partner (or the other way round)."""
+        w = current
+        act = activity(w.description, "Jednání lokálního partnerství")
+        frequency_rule(act, per_year=4, text="Minimálně 4x ročně")
+        editor, partner = Client(), Client()
+        editor.force_login(w.users["editor"])
+        partner.force_login(w.users["partner"])
+        first = editor.get(dashboard_url(w.unit)).content.decode()
+        assert "upravit činnost a pravidla" in first and "Jednání LP o rozpočtu" not in first
+
+        meeting(w.unit, w.today - timedelta(days=3), title="Jednání LP o rozpočtu")
+
+        assert "Jednání LP o rozpočtu" in editor.get(dashboard_url(w.unit)).content.decode()
+        seen_by_partner = partner.get(dashboard_url(w.unit)).content.decode()
+        assert "Jednání LP o rozpočtu" in seen_by_partner
+        assert "upravit činnost a pravidla" not in seen_by_partner
+        editor.post(reverse("set_language"), {"language": "en", "next": "/"})
+        assert "upravit činnost a pravidla" not in editor.get(dashboard_url(w.unit)).content.decode()
 
     def test_no_warning_when_more_than_90_days_are_left(self, current, login):
         current.description.valid_to = current.today + timedelta(days=91)
