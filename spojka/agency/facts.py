@@ -249,7 +249,12 @@ def _lp_rules(description_ids: list[int]) -> dict[int, int]:
     """The largest ``per_year`` of the LP frequency rules of each description (one query)."""
     per_year: dict[int, int] = {}
     for description_id, kinds, count in Rule.objects.filter(
-        activity__description_id__in=description_ids, kind=RuleKind.FREQUENCY, per_year__gte=1
+        activity__description_id__in=description_ids,
+        kind=RuleKind.FREQUENCY,
+        per_year__gte=1,
+        # Only the rules that may count LP meetings are read (checked exactly below): a schedule has
+        # many frequency rules, and the home reads every unit's.
+        meeting_kinds__icontains=MeetingKind.LP_PLENARY,
     ).values_list("activity__description_id", "meeting_kinds", "per_year"):
         if MeetingKind.LP_PLENARY in (kinds or []):
             per_year[description_id] = max(per_year.get(description_id, 0), count)
@@ -443,6 +448,8 @@ def _add_consultants_support_memoranda(facts: dict[int, UnitFacts], ids: list[in
         Membership.objects.active(today)
         .filter(unit_id__in=ids, role=Role.CONSULTANT)
         .select_related("user")
+        # A consultant is shown by name and linked by pk (the export and the digest likewise).
+        .only("unit_id", "user__first_name", "user__last_name", "user__username", "user__email")
         .order_by("user__last_name", "user__first_name", "user__username")
     ):
         facts[membership.unit_id].consultants.append(membership.user)

@@ -15,10 +15,11 @@ from django.db.models import F, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from spojka.accounts.models import Membership, Role
-from spojka.compliance import evaluation, stored
+from spojka.compliance import stored
 from spojka.compliance.engine import Status
-from spojka.cooperation.models import CooperationDescription, TerritorialUnit
+from spojka.cooperation.models import Region, TerritorialUnit
 from spojka.lib import xlsx
+from spojka.lib.urls import unit_url_maker
 
 SORT_CHOICES = [
     ("name", _("podle názvu")),
@@ -34,20 +35,34 @@ class ActivityLight:
     status: Status
 
 
+@dataclass(frozen=True)
+class ListedUnit:
+    pk: int
+    name: str
+    slug: str
+
+
 @dataclass
 class UnitRow:
-    unit: TerritorialUnit
-    description: CooperationDescription | None
+    unit: ListedUnit
+    region: str  # the region's label
+    url: str  # the unit's dashboard
+    valid_to: date | None  # of the current description (stored with the statuses)
     status: Status
     activities: list[ActivityLight] = field(default_factory=list)
     consultants: list[str] = field(default_factory=list)
 
-    @property
-    def valid_to(self) -> date | None:
-        return self.description.valid_to if self.description else None
-
 
 PAGE_SIZE = 50
+ROW_VALUES = (
+    "pk",
+    "name",
+    "slug",
+    "region",
+    "status_summary__worst",
+    "status_summary__valid_to",
+    "status_summary__lights",
+)
 ORDERINGS = {
     "name": ("name", "pk"),
     "region": ("region", "name", "pk"),
@@ -58,41 +73,48 @@ ORDERINGS = {
 
 def _filtered(
     *, units: QuerySet[TerritorialUnit], today: date, region: str, status: str, sort: str
-) -> QuerySet[TerritorialUnit]:
+) -> QuerySet:
     """The units to list, filtered and ordered in the database on their stored statuses."""
     stored.fresh_summaries(units, today)
-    units = TerritorialUnit.objects.filter(pk__in=units.values("pk")).select_related("status_summary")
+    units = TerritorialUnit.objects.filter(pk__in=units.values("pk"))
     if region:
         units = units.filter(region=region)
     if status:
         units = units.filter(status_summary__worst=status)
-    return units.order_by(*ORDERINGS.get(sort, ORDERINGS["name"]))
+    # Plain values, not model instances: a page lists up to every unit, and a row shows only these.
+    return units.order_by(*ORDERINGS.get(sort, ORDERINGS["name"])).values_list(*ROW_VALUES)
 
 
-def _rows(units: list[TerritorialUnit]) -> list[UnitRow]:
-    """Rows of the given units: their current descriptions and consultants (two queries)."""
-    descriptions = evaluation.current_descriptions(units)
+def _rows(values: list[tuple]) -> list[UnitRow]:
+    """Rows of the listed units (``ROW_VALUES``) with their consultants (one query).
+
+    Names, links and labels are looked up once per page, not once per row.
+    """
     consultants: dict[int, list[str]] = defaultdict(list)
     for membership in (
         Membership.objects.active()
-        .filter(unit__in=units, role=Role.CONSULTANT)
+        .filter(unit__in=[v[0] for v in values], role=Role.CONSULTANT)
         .select_related("user")
+        .only("unit_id", "user__first_name", "user__last_name", "user__username")
         .order_by("user__last_name", "user__username")
     ):
         consultants[membership.unit_id].append(str(membership.user))
-    rows = []
-    for unit in units:
-        summary = unit.status_summary
-        rows.append(
-            UnitRow(
-                unit=unit,
-                description=descriptions.get(unit.pk),
-                status=Status(summary.worst or Status.NO_RULE),
-                activities=[ActivityLight(name=name, status=Status(light)) for name, light in summary.lights],
-                consultants=consultants.get(unit.pk, []),
-            )
+    regions = {code: str(label) for code, label in Region.choices}
+    dashboard_url = unit_url_maker("compliance:dashboard")
+    return [
+        UnitRow(
+            unit=ListedUnit(pk, name, slug),
+            region=regions.get(region, region),
+            url=dashboard_url(slug),
+            valid_to=valid_to,
+            status=Status(worst or Status.NO_RULE),
+            activities=[
+                ActivityLight(name=activity, status=Status(light)) for activity, light in lights or []
+            ],
+            consultants=consultants.get(pk, []),
         )
-    return rows
+        for pk, name, slug, region, worst, valid_to, lights in values
+    ]
 
 
 def overview_page(
@@ -138,7 +160,7 @@ def overview_xlsx(*, rows: list[UnitRow]) -> bytes:
         [
             (
                 row.unit.name,
-                str(row.unit.get_region_display()),
+                row.region,
                 ", ".join(row.consultants),
                 row.valid_to,
                 str(row.status.label),

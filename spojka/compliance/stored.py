@@ -103,7 +103,7 @@ def connect_signals() -> None:
 # --------------------------------------------------------------------------------------------------
 
 
-def _versions(unit_ids: set[int]) -> dict[int, int]:
+def unit_versions(unit_ids: set[int]) -> dict[int, int]:
     """The current token of each unit (one query; two more when some unit has no row yet)."""
     versions = dict(UnitStatus.objects.filter(unit_id__in=unit_ids).values_list("unit_id", "version"))
     if unit_ids - set(versions):
@@ -124,7 +124,7 @@ def statuses_for(
     """``evaluation.evaluate_descriptions`` through the cache: only what changed is evaluated again."""
     if not descriptions:
         return {}
-    versions = versions if versions is not None else _versions({d.unit_id for d in descriptions})
+    versions = versions if versions is not None else unit_versions({d.unit_id for d in descriptions})
     keys = {d.pk: _key(d, versions[d.unit_id], today) for d in descriptions}
     cached = cache.get_many(keys.values())
     missing = [d for d in descriptions if keys[d.pk] not in cached]
@@ -169,7 +169,7 @@ def refresh(units: Iterable[TerritorialUnit], today: date) -> None:
     units = list(units)
     if not units:
         return
-    versions = _versions({u.pk for u in units})
+    versions = unit_versions({u.pk for u in units})
     descriptions = evaluation.current_descriptions(units)
     statuses = statuses_for(list(descriptions.values()), today, versions=versions)
     rows = []

@@ -56,7 +56,13 @@ def _worst_first(statuses: list[evaluation.ActivityStatus]) -> list[evaluation.A
 def dashboard(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
     today = timezone.localdate()
     description = evaluation.current_descriptions([unit], today).get(unit.pk)
-    statuses = stored.statuses_of(description, today) if description else []
+    # The token the statuses are read at also keys the rendered schedule (the template's {% cache %}).
+    version = stored.unit_versions({unit.pk})[unit.pk] if description else None
+    statuses = (
+        stored.statuses_for([description], today, versions={unit.pk: version})[description.pk]
+        if description
+        else []
+    )
     summary = unit_summary(unit=unit, description=description, statuses=statuses, today=today)
     days_left = summary.validity.days_left if summary.validity and summary.validity.is_valid else None
     open_tasks = unit.tasks.filter(state=TaskState.OPEN)
@@ -69,6 +75,7 @@ def dashboard(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
             "description": description,
             "summary": summary,
             "statuses": _worst_first(statuses),
+            "status_version": version,
             "quiet_statuses": QUIET_STATUSES,
             "today": today,
             "validity_warning": days_left is not None and days_left <= VALIDITY_WARNING_DAYS,

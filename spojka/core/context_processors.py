@@ -1,10 +1,27 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.http import HttpRequest
+from django.urls import NoReverseMatch
+
+from spojka.lib.urls import url_maker
 
 # From this many units on, the header's switcher is a search box (with the names as suggestions)
 # instead of a long select: a consultant with dozens of units types a few letters.
 SWITCHER_SEARCH_FROM = 12
+# The most units the switcher lists (as suggestions from SWITCHER_SEARCH_FROM on); its search finds
+# any unit whatever this says.
+SWITCHER_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class SwitcherUnit:
+    """A unit as the header's switcher shows it: its name and slug, nothing else."""
+
+    name: str
+    slug: str
+    as_consultant: bool = False
 
 
 def navigation(request: HttpRequest) -> dict:
@@ -12,37 +29,49 @@ def navigation(request: HttpRequest) -> dict:
 
     The switcher's list is lazy: it costs one query only on pages that render the header for a
     signed-in user. The same query says whether the user is a consultant of any of the units
-    (the "Moje celky" link), so that link costs nothing more.
+    (the "Moje celky" link), so that link costs nothing more. It reads plain values, not model
+    instances: the header is on every page, and an agency admin's list has every unit in it.
     """
-    from django.db.models import Exists, OuterRef
-
     from spojka.accounts.models import Membership, Role
-    from spojka.cooperation.tenancy import accessible_units
+    from spojka.cooperation.models import TerritorialUnit
 
     access = getattr(request, "access", None)
     user = getattr(request, "user", None)
     loaded: list = []
 
-    def switchable_units():
+    def switchable_units() -> list[SwitcherUnit]:
         if user is None or not user.is_authenticated:
             return []
         if not loaded:
-            units = accessible_units(user).only("name", "slug")
-            if not user.is_agency_admin:
-                consultant = Membership.objects.active().filter(
-                    user=user, unit=OuterRef("pk"), role=Role.CONSULTANT
+            if user.is_agency_admin:
+                rows = TerritorialUnit.objects.order_by("name", "pk").values_list("name", "slug")
+                units = [SwitcherUnit(name, slug) for name, slug in rows[:SWITCHER_LIMIT]]
+            else:
+                # The units of the user's active memberships (one per unit), as accessible_units.
+                rows = (
+                    Membership.objects.active()
+                    .filter(user=user)
+                    .order_by("unit__name", "unit_id")
+                    .values_list("unit__name", "unit__slug", "role")
                 )
-                units = units.annotate(as_consultant=Exists(consultant))
-            loaded.append(list(units[:200]))
+                units = [
+                    SwitcherUnit(name, slug, role == Role.CONSULTANT)
+                    for name, slug, role in rows[:SWITCHER_LIMIT]
+                ]
+            loaded.append(units)
         return loaded[0]
 
     def is_consultant() -> bool:
-        return any(getattr(unit, "as_consultant", False) for unit in switchable_units())
+        return any(unit.as_consultant for unit in switchable_units())
+
+    def unit_nav_links() -> list[tuple[str, str]]:
+        return _unit_nav_links(access.unit.slug) if access else []
 
     return {
         "access": access,
         "switcher_search_from": SWITCHER_SEARCH_FROM,
-        "unit_nav_items": _unit_nav_items(),
+        "unit_nav_links": unit_nav_links,
+        "unit_urls": _UnitUrls(access.unit.slug) if access else {},
         "current_unit": access.unit if access else None,
         "switchable_units": switchable_units,
         "is_consultant_somewhere": is_consultant,
@@ -57,3 +86,28 @@ def _unit_nav_items() -> list[tuple[str, str]]:
     for config in apps.get_app_configs():
         items.extend(getattr(config, "unit_nav", []))
     return items
+
+
+def _unit_nav_links(slug: str) -> list[tuple[str, str]]:
+    """(href, label) of the apps' links for the unit; a link whose URL does not resolve is left out."""
+    links = []
+    for url_name, label in _unit_nav_items():
+        try:
+            links.append((url_maker(url_name, "unit")(slug), label))
+        except NoReverseMatch:
+            continue
+    return links
+
+
+class _UnitUrls(dict):
+    """``{{ unit_urls.<app>__<name> }}``: the layout's own links for the current unit, reversed
+    only when a page shows them (``url_maker`` keeps the parts of each URL)."""
+
+    def __init__(self, slug: str) -> None:
+        super().__init__()
+        self.slug = slug
+
+    def __missing__(self, key: str) -> str:
+        app, _, name = key.partition("__")
+        self[key] = url = url_maker(f"{app}:{name}", "unit")(self.slug)
+        return url

@@ -147,8 +147,19 @@ def training_credits(
         participations = participations.filter(day__gte=valid_from)
     if valid_to is not None:
         participations = participations.filter(day__lte=valid_to)
-    participations = participations.select_related("person").order_by(
-        "person__last_name", "person__first_name", "person_id"
+    participations = (
+        participations.select_related("person")
+        # What a credit needs (full_name reads the name and titles): the unit's dashboard shows it.
+        .only(
+            "person_id",
+            "in_person_hours",
+            "distance_hours",
+            "person__title_before",
+            "person__first_name",
+            "person__last_name",
+            "person__title_after",
+        )
+        .order_by("person__last_name", "person__first_name", "person_id")
     )
     return [
         Credit(

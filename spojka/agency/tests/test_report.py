@@ -6,6 +6,8 @@ import io
 from datetime import date, timedelta
 from decimal import Decimal
 
+import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -13,11 +15,14 @@ from pypdf import PdfReader
 
 from spojka.agency.models import AgencyStatement, ProjectReport
 from spojka.agency.report import report_rows
-from spojka.agency.tests.helpers import full_unit
+from spojka.agency.tests.helpers import full_unit, full_units
 from spojka.compliance.tests.helpers import meeting
 from spojka.cooperation.models import TerritorialUnit
 from spojka.plans.models import InclusionPlan
 from spojka.training.tests.helpers import attend, make_event, make_person
+
+# Submitting a year's report: the facts of every unit as of its end, the files and the library entry.
+REPORT_QUERIES = 19
 
 
 def test_data_entered_after_the_period_do_not_change_the_report(world):
@@ -71,3 +76,18 @@ def test_a_year_outside_the_list_is_refused(world, login):
     response = client.post(reverse("agency:project_report"), {"rok": "1990"}, follow=True)
     assert "Vyberte rok ze seznamu." in response.content.decode()
     assert not ProjectReport.objects.exists()
+
+
+@pytest.mark.parametrize("count", [10, 200])
+def test_the_report_takes_the_same_queries_for_10_and_200_units(
+    world, login, django_assert_num_queries, count
+):
+    full_units(count, timezone.localdate() - timedelta(days=400), ending=lambda i: i % 4 == 0)
+    client = login(world.users["agency_admin"])
+    year = timezone.localdate().year - 1
+    # Filing the report into the library looks its content type up once per process: counted always.
+    ContentType.objects.clear_cache()
+    with django_assert_num_queries(REPORT_QUERIES):
+        response = client.post(reverse("agency:project_report"), {"rok": str(year)})
+    assert response.status_code == 302
+    assert ProjectReport.objects.get().units == count + 2

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from spojka.compliance.engine import Status
 from spojka.compliance.evaluation import Evidence, PeriodStatus, RuleStatus
 from spojka.lib.czech import date_short
+from spojka.lib.urls import url_maker
 
 register = template.Library()
 
@@ -76,10 +77,27 @@ def activity_lights(activities) -> SafeString:
     """The overview's list of "activity: status" for one unit."""
     if not activities:
         return format_html("{}", "–")
-    return format_html(
-        '<ul class="app-lights">{}</ul>',
-        format_html_join("", "<li>{}: {}</li>", ((a.name, status_badge(a.status)) for a in activities)),
-    )
+    language = get_language()
+    items = "".join(_light(a.name, Status(a.status).value, language) for a in activities)
+    return mark_safe(f'<ul class="app-lights">{items}</ul>')  # noqa: S308 (items are escaped)
+
+
+@lru_cache(maxsize=1024)
+def _light(name: str, code: str, language: str | None) -> SafeString:
+    # The same few activities (most units keep the standard schedule) in every row of the overview.
+    return format_html("<li>{}: {}</li>", name, _badge(code, language))
+
+
+@register.filter
+def rule_url(pk: int, unit_slug: str) -> str:
+    """``{{ rule.pk|rule_url:unit.slug }}``: the rule's page, as ``{% url 'compliance:rule_detail' %}``
+    gives it, without a full ``reverse`` for each of the dashboard's many rules."""
+    return url_maker("compliance:rule_detail", "unit", "pk")(unit_slug, pk)
+
+
+@register.filter
+def activity_edit_url(pk: int, unit_slug: str) -> str:
+    return url_maker("compliance:activity_edit", "unit", "pk")(unit_slug, pk)
 
 
 @register.filter
