@@ -121,7 +121,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {
             "transaction_mode": "IMMEDIATE",
             "timeout": env_int("SQLITE_BUSY_TIMEOUT", 20),
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+            # WAL itself is switched on by spojka.lib.sqlite.use_wal (core's AppConfig.ready), which
+            # retries the switch when several workers open a new file at once.
+            "init_command": "PRAGMA synchronous=NORMAL",
         }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
