@@ -19,7 +19,7 @@ from spojka.compliance import stored
 from spojka.compliance.engine import Status
 from spojka.cooperation.models import Region, TerritorialUnit
 from spojka.lib import xlsx
-from spojka.lib.urls import unit_url_maker
+from spojka.lib.urls import url_maker
 
 SORT_CHOICES = [
     ("name", _("podle názvu")),
@@ -100,7 +100,7 @@ def _rows(values: list[tuple]) -> list[UnitRow]:
     ):
         consultants[membership.unit_id].append(str(membership.user))
     regions = {code: str(label) for code, label in Region.choices}
-    dashboard_url = unit_url_maker("compliance:dashboard")
+    dashboard_url = url_maker("compliance:dashboard", "unit")
     return [
         UnitRow(
             unit=ListedUnit(pk, name, slug),

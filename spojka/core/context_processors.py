@@ -71,7 +71,6 @@ def navigation(request: HttpRequest) -> dict:
         "access": access,
         "switcher_search_from": SWITCHER_SEARCH_FROM,
         "unit_nav_links": unit_nav_links,
-        "unit_urls": _UnitUrls(access.unit.slug) if access else {},
         "current_unit": access.unit if access else None,
         "switchable_units": switchable_units,
         "is_consultant_somewhere": is_consultant,
@@ -97,17 +96,3 @@ def _unit_nav_links(slug: str) -> list[tuple[str, str]]:
         except NoReverseMatch:
             continue
     return links
-
-
-class _UnitUrls(dict):
-    """``{{ unit_urls.<app>__<name> }}``: the layout's own links for the current unit, reversed
-    only when a page shows them (``url_maker`` keeps the parts of each URL)."""
-
-    def __init__(self, slug: str) -> None:
-        super().__init__()
-        self.slug = slug
-
-    def __missing__(self, key: str) -> str:
-        app, _, name = key.partition("__")
-        self[key] = url = url_maker(f"{app}:{name}", "unit")(self.slug)
-        return url

@@ -73,8 +73,3 @@ def url_maker(name: str, *params: str, **fixed) -> Callable[..., str]:
         return "".join(out)
 
     return make
-
-
-def unit_url_maker(name: str, **fixed) -> Callable[[str], str]:
-    """The URL of ``name`` as a function of the unit's slug (see ``url_maker``)."""
-    return url_maker(name, "unit", **fixed)

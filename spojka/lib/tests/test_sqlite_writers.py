@@ -47,25 +47,25 @@ print(json.dumps({"locked": locked, "done": done, "journal": connection.cursor()
 """
 
 
+def _at_once(path: Path, count: int, script: str, *args: str) -> list[str]:
+    """The standard output of ``count`` processes running ``script`` with Django configured by
+    spojka/settings.py on the SQLite file ``path`` (the script waits for the start time it is given)."""
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{path}", "SPOJKA_TESTING": "1"}
+    env["DJANGO_SETTINGS_MODULE"] = "spojka.settings"
+    command = [sys.executable, "-c", script, *args]
+    processes = [
+        subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True) for _ in range(count)
+    ]
+    return [process.communicate(timeout=180)[0] for process in processes]
+
+
 def _run(tmp_path: Path, mode: str) -> tuple[int, int, int, set[str]]:
     path = tmp_path / f"{mode}.sqlite3"
     with sqlite3.connect(path) as db:
         db.execute("CREATE TABLE counter (id INTEGER PRIMARY KEY, value INTEGER NOT NULL)")
         db.execute("INSERT INTO counter VALUES (1, 0)")
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{path}", "SPOJKA_TESTING": "1"}
-    env["DJANGO_SETTINGS_MODULE"] = "spojka.settings"
-    start_at = str(time.time() + 6)
-    workers = [
-        subprocess.Popen(
-            [sys.executable, "-c", WORKER, mode, start_at, str(ROUNDS)],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        for _ in range(WRITERS)
-    ]
-    results = [json.loads(worker.communicate(timeout=180)[0]) for worker in workers]
+    outputs = _at_once(path, WRITERS, WORKER, mode, str(time.time() + 6), str(ROUNDS))
+    results = [json.loads(output) for output in outputs]
     with sqlite3.connect(path) as db:
         (value,) = db.execute("SELECT value FROM counter").fetchone()
     locked = sum(r["locked"] for r in results)
@@ -96,16 +96,7 @@ def test_workers_opening_a_new_database_at_once_all_get_wal(tmp_path):
         path = tmp_path / f"new-{round_}.sqlite3"
         with sqlite3.connect(path) as db:  # a new file, in SQLite's default rollback journal
             db.execute("CREATE TABLE counter (id INTEGER PRIMARY KEY, value INTEGER NOT NULL)")
-        env = {**os.environ, "DATABASE_URL": f"sqlite:///{path}", "SPOJKA_TESTING": "1"}
-        env["DJANGO_SETTINGS_MODULE"] = "spojka.settings"
-        start_at = str(time.time() + 4)
-        openers = [
-            subprocess.Popen(
-                [sys.executable, "-c", OPENER, start_at], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True
-            )
-            for _ in range(OPENERS)
-        ]
-        answers += [opener.communicate(timeout=120)[0].strip() for opener in openers]
+        answers += [out.strip() for out in _at_once(path, OPENERS, OPENER, str(time.time() + 4))]
     assert answers == ["wal"] * (ROUNDS_OF_OPENERS * OPENERS)
 
 

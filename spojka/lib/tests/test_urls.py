@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from django.urls import NoReverseMatch, reverse, set_script_prefix
 
-from spojka.lib.urls import unit_url_maker, url_maker
+from spojka.lib.urls import url_maker
 
 
 @pytest.mark.parametrize("slug", ["jihlava", "obec-001", "a_b-9", "909090"])
 def test_a_unit_url_is_the_reversed_one(slug):
     for name in ("compliance:dashboard", "meetings:task_list", "cooperation:unit_detail"):
-        assert unit_url_maker(name)(slug) == reverse(name, kwargs={"unit": slug})
+        assert url_maker(name, "unit")(slug) == reverse(name, kwargs={"unit": slug})
 
 
 def test_several_parameters_and_fixed_ones():
@@ -23,10 +23,10 @@ def test_several_parameters_and_fixed_ones():
 
 
 def test_the_parts_follow_the_script_prefix():
-    plain = unit_url_maker("compliance:dashboard")("jihlava")
+    plain = url_maker("compliance:dashboard", "unit")("jihlava")
     set_script_prefix("/spojka/")
     try:
-        assert unit_url_maker("compliance:dashboard")("jihlava") == "/spojka" + plain
+        assert url_maker("compliance:dashboard", "unit")("jihlava") == "/spojka" + plain
     finally:
         set_script_prefix("/")
 
