@@ -8,3 +8,8 @@ class AgencyConfig(AppConfig):
     name = "spojka.agency"
     label = "agency"
     verbose_name = _("Agentura")
+
+    def ready(self) -> None:
+        from spojka.agency import stored
+
+        stored.connect_signals()

@@ -34,7 +34,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from spojka.accounts.models import Membership, Role, User
-from spojka.agency.models import AgencyStatement, SupportPeriod
+from spojka.agency.models import AgencyStatement, SupportPeriod, SupportType
 from spojka.compliance import stored
 from spojka.compliance.engine import frequency_periods
 from spojka.compliance.models import Rule, RuleKind, UnitStatus
@@ -95,8 +95,59 @@ PLAN_STATE_LABELS = {
 }
 
 
+class FactsReading:
+    """What a row says of its facts, shared by the facts computed now (``UnitFacts``) and the rows
+    stored for the agency home (``home.Row``): both carry the same plain attributes."""
+
+    state: str
+    days_left: int | None
+    plan_state: str
+    memorandum_on: date | None
+    plan_approved_on: date | None
+    statement_on: date | None
+    support_type: str
+    training_in_person: Decimal
+    training_distance: Decimal
+
+    @property
+    def state_label(self) -> str:
+        if self.state == State.ENDING and self.days_left is not None:
+            return str(_("končí za %(days)s dní") % {"days": self.days_left})
+        if self.validity_label and self.state in (State.ENDED, State.VALID, State.UPCOMING, State.DRAFT):
+            return self.validity_label
+        return str(STATE_LABELS[self.state])
+
+    @property
+    def state_css(self) -> str:
+        return STATE_CSS[self.state]
+
+    @property
+    def ending_within_90(self) -> bool:
+        return self.state == State.ENDING
+
+    @property
+    def plan_approved(self) -> bool:
+        return self.plan_state == PlanState.APPROVED
+
+    @property
+    def plan_label(self) -> str:
+        return str(PLAN_STATE_LABELS[self.plan_state])
+
+    @property
+    def training_total(self) -> Decimal:
+        return self.training_in_person + self.training_distance
+
+    @property
+    def support_label(self) -> str:
+        return str(SupportType(self.support_type).label) if self.support_type else ""
+
+    @property
+    def funding_ready(self) -> bool:
+        return bool(self.memorandum_on and self.plan_approved_on and self.statement_on)
+
+
 @dataclass
-class UnitFacts:
+class UnitFacts(FactsReading):
     unit: TerritorialUnit
     state: str = State.NONE
     validity: ValidityState | None = None
@@ -126,21 +177,8 @@ class UnitFacts:
 
     # --- Derived ---------------------------------------------------------------------------------
     @property
-    def state_label(self) -> str:
-        if self.state == State.ENDING and self.days_left is not None:
-            return str(_("končí za %(days)s dní") % {"days": self.days_left})
-        if self.validity is not None and self.state in (
-            State.ENDED,
-            State.VALID,
-            State.UPCOMING,
-            State.DRAFT,
-        ):
-            return self.validity.label
-        return str(STATE_LABELS[self.state])
-
-    @property
-    def state_css(self) -> str:
-        return STATE_CSS[self.state]
+    def validity_label(self) -> str:
+        return self.validity.label if self.validity else ""
 
     @property
     def days_left(self) -> int | None:
@@ -151,18 +189,6 @@ class UnitFacts:
         return self.description.valid_to if self.description else None
 
     @property
-    def ending_within_90(self) -> bool:
-        return self.state == State.ENDING
-
-    @property
-    def plan_approved(self) -> bool:
-        return self.plan_state == PlanState.APPROVED
-
-    @property
-    def plan_label(self) -> str:
-        return str(PLAN_STATE_LABELS[self.plan_state])
-
-    @property
     def lp_behind(self) -> bool:
         """Fewer LP meetings held this year than the rule required by now (pro rata of the year)."""
         return self.lp_required is not None and self.lp_held < self.lp_due_by_now
@@ -170,10 +196,6 @@ class UnitFacts:
     @property
     def training_counted(self) -> Decimal | None:
         return self.training.counted_total if self.training else None
-
-    @property
-    def training_total(self) -> Decimal:
-        return self.training_in_person + self.training_distance
 
     @property
     def training_committed(self) -> Decimal | None:
@@ -190,14 +212,6 @@ class UnitFacts:
     @property
     def support_type(self) -> str:
         return self.support.support_type if self.support else ""
-
-    @property
-    def support_label(self) -> str:
-        return str(self.support.get_support_type_display()) if self.support else ""
-
-    @property
-    def funding_ready(self) -> bool:
-        return bool(self.memorandum_on and self.plan_approved_on and self.statement_on)
 
 
 def _end_of(day: date) -> datetime:
@@ -503,7 +517,7 @@ class Totals:
         return [(code, str(label), self.by_state.get(code, 0)) for code, label in STATE_CHOICES]
 
 
-def totals(rows: Iterable[UnitFacts]) -> Totals:
+def totals(rows: Iterable[FactsReading]) -> Totals:
     t = Totals()
     for f in rows:
         t.units += 1
@@ -511,10 +525,7 @@ def totals(rows: Iterable[UnitFacts]) -> Totals:
         t.lp_held += f.lp_held
         t.training_in_person += f.training_in_person
         t.training_distance += f.training_distance
-        if f.training is not None:
-            t.training_counted += f.training.counted_total
-        else:
-            t.training_counted += f.training_in_person + f.training_distance
+        t.training_counted += f.training_total if f.training_counted is None else f.training_counted
         t.plans_approved += f.plan_approved
         t.ending += f.ending_within_90
         t.funding_ready += f.funding_ready

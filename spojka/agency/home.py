@@ -1,26 +1,31 @@
-"""The agency home's rows: filtered in the database where the filter is a column (region,
-consultant) and in Python over the already-fetched facts otherwise; sorted on every column.
+"""The agency home's rows: read from the precomputed rows (``stored.py``), filtered in the
+database, sorted on every column.
 
-The facts of all visible units are computed at once (``facts.unit_facts``: a constant number of
-queries), so the totals above the table cover the whole filtered set, not only the page shown.
+The filtered rows are read as plain values (no model instance, no evaluation once they are fresh),
+so the totals above the table cover the whole filtered set, not only the page shown; the sort then
+orders them with Czech collation, which neither database offers alike.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, fields, replace
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
+from decimal import Decimal
 from urllib.parse import urlencode
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from spojka.accounts.models import Membership, Role, User
-from spojka.agency.facts import ENDING_DAYS, STATE_LABELS, UnitFacts, unit_facts
+from spojka.agency import stored
+from spojka.agency.facts import ENDING_DAYS, STATE_LABELS, FactsReading, PlanState, State
 from spojka.agency.models import SupportType
-from spojka.cooperation.models import Region, TerritorialUnit
+from spojka.cooperation.models import CooperationDescription, Region, TerritorialUnit
+from spojka.cooperation.validity import validity_on
 from spojka.lib import xlsx
 from spojka.lib.czech import collation_key
+from spojka.lib.urls import url_maker
 
 __all__ = ["ENDING_DAYS", "Params", "rows", "rows_xlsx", "sort_links", "users_without_email"]
 
@@ -29,10 +34,93 @@ def _none_last(value):
     return (value is None, value if value is not None else 0)
 
 
-# Sort key → (column header, key over the facts). Every column of the table is sortable.
-SORTS: dict[str, tuple[str, Callable[[UnitFacts], object]]] = {
+@dataclass(frozen=True)
+class ListedUnit:
+    pk: int
+    name: str
+    slug: str
+    region: str
+
+
+@dataclass(frozen=True)
+class Consultant:
+    pk: int
+    name: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass
+class Row(FactsReading):
+    """A unit's stored row (``StoredFacts``) as the home and its export show it."""
+
+    unit: ListedUnit
+    state: str
+    description_id: int | None
+    valid_to: date | None
+    days_left: int | None
+    plan_id: int | None
+    plan_state: str
+    plan_percent: int | None
+    plan_approved_on: date | None
+    statement_on: date | None
+    lp_held: int
+    lp_required: int | None
+    lp_due_by_now: int
+    lp_behind: bool
+    lp_last: date | None
+    training_in_person: Decimal
+    training_distance: Decimal
+    training_counted: Decimal | None
+    training_committed: Decimal | None
+    training_cap: Decimal | None
+    training_percent: Decimal | None
+    open_tasks: int
+    overdue_tasks: int
+    failing: int | None
+    consultants: list[Consultant]
+    support_type: str
+    memorandum_on: date | None
+    validity_label: str = field(default="")  # filled by ``with_validity`` for the rows shown
+
+    @property
+    def plan_url(self) -> str:
+        return (
+            url_maker("plans:plan_detail", "unit", "pk")(self.unit.slug, self.plan_id) if self.plan_id else ""
+        )
+
+
+ROW_VALUES = ["unit_id", "unit__name", "unit__slug", "unit__region", *stored.FACT_FIELDS]
+
+
+def region_label(code: str) -> str:
+    return str(Region(code).label)
+
+
+def _row(values: dict) -> Row:
+    unit = ListedUnit(
+        values.pop("unit_id"), values.pop("unit__name"), values.pop("unit__slug"), values.pop("unit__region")
+    )
+    values["consultants"] = [Consultant(pk, name) for pk, name in values["consultants"]]
+    return Row(unit=unit, **values)
+
+
+def with_validity(found: Iterable[Row], today: date) -> None:
+    """Fill the validity label ("platné do …", "platnost skončila dne …") of ``found`` (one query)."""
+    found = [f for f in found if f.description_id is not None]
+    descriptions = CooperationDescription.objects.only("status", "valid_from", "valid_to").in_bulk(
+        {f.description_id for f in found}
+    )
+    for f in found:
+        if f.description_id in descriptions:
+            f.validity_label = validity_on(descriptions[f.description_id], today).label
+
+
+# Sort key → (column header, key over the rows). Every column of the table is sortable.
+SORTS: dict[str, tuple[str, Callable[[Row], object]]] = {
     "name": (_("Územní celek"), lambda f: collation_key(f.unit.name)),
-    "region": (_("Kraj"), lambda f: collation_key(str(f.unit.get_region_display()))),
+    "region": (_("Kraj"), lambda f: collation_key(region_label(f.unit.region))),
     "state": (_("Stav spolupráce"), lambda f: list(STATE_LABELS).index(f.state)),
     "days": (_("Dní do konce"), lambda f: _none_last(f.days_left)),
     "plan": (
@@ -40,7 +128,7 @@ SORTS: dict[str, tuple[str, Callable[[UnitFacts], object]]] = {
         lambda f: (f.plan_state != "approved", f.plan_state != "draft", -(f.plan_percent or 0)),
     ),
     "lp": (_("Jednání LP letos"), lambda f: (not f.lp_behind, f.lp_held - (f.lp_required or 0))),
-    "training": (_("Hodiny vzdělávání"), lambda f: _none_last(f.training.percent if f.training else None)),
+    "training": (_("Hodiny vzdělávání"), lambda f: _none_last(f.training_percent)),
     "tasks": (_("Úkoly"), lambda f: (-f.overdue_tasks, -f.open_tasks)),
     "failing": (_("Neplněná pravidla"), lambda f: -(f.failing or 0)),
     "consultant": (
@@ -125,19 +213,20 @@ def _filtered_units(units: QuerySet[TerritorialUnit], params: Params) -> QuerySe
     return units.order_by("name", "pk")
 
 
-def rows(*, units: QuerySet[TerritorialUnit], params: Params, today: date) -> list[UnitFacts]:
-    """The facts of the units matching ``params``, sorted."""
-    found = unit_facts(_filtered_units(units, params), today)
+def rows(*, units: QuerySet[TerritorialUnit], params: Params, today: date) -> list[Row]:
+    """The stored rows of the units matching ``params``, sorted (their validity labels not filled)."""
+    found = stored.fresh(_filtered_units(units, params), today)
     if params.state:
-        found = [f for f in found if f.state == params.state]
+        found = found.filter(state=params.state)
     if params.ending:
-        found = [f for f in found if f.ending_within_90]
+        found = found.filter(state=State.ENDING)
     if params.no_plan:
-        found = [f for f in found if not f.plan_approved]
+        found = found.exclude(plan_state=PlanState.APPROVED)
     if params.lp_behind:
-        found = [f for f in found if f.lp_behind]
+        found = found.filter(lp_behind=True)
     if params.support:
-        found = [f for f in found if f.support_type == params.support]
+        found = found.filter(support_type=params.support)
+    found = [_row(values) for values in found.values(*ROW_VALUES)]
     key = SORTS[params.sort.lstrip("-")][1]
     found.sort(key=lambda f: (key(f), collation_key(f.unit.name)), reverse=params.sort.startswith("-"))
     return found
@@ -173,7 +262,7 @@ def users_without_email(units: QuerySet[TerritorialUnit]) -> list[User]:
     )
 
 
-def rows_xlsx(found: list[UnitFacts], *, today: date) -> bytes:
+def rows_xlsx(found: list[Row], *, today: date) -> bytes:
     """The home's rows as a workbook with real types (lib/xlsx)."""
     columns = [
         xlsx.Column(_("Územní celek"), width=36),
@@ -203,7 +292,7 @@ def rows_xlsx(found: list[UnitFacts], *, today: date) -> bytes:
     data = [
         (
             f.unit.name,
-            str(f.unit.get_region_display()),
+            region_label(f.unit.region),
             f.state_label,
             f.valid_to,
             f.days_left,

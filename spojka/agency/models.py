@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from spojka.compliance.models import new_version
 from spojka.cooperation.models import TenantOwned
 from spojka.lib.audit import register_audited
 from spojka.lib.czech import date_short
@@ -143,3 +144,62 @@ class AgencyDigest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} {self.week}"
+
+
+class StoredFacts(models.Model):
+    """A unit's row of the agency home, precomputed (see ``agency/stored.py``).
+
+    ``version`` is replaced inside the transaction of every change of what the row shows beyond
+    the schedule (tasks, consultants, support, memoranda, plans, the agency's statements); a change
+    of the schedule's inputs replaces the unit's ``UnitStatus.version``. A row is fresh when it was
+    computed at both current tokens for today. Only ``stored.py`` writes here, with ``update()`` and
+    ``bulk_update()`` on named fields.
+    """
+
+    HOURS = {"max_digits": 9, "decimal_places": 2}
+
+    unit = models.OneToOneField(
+        "cooperation.TerritorialUnit", on_delete=models.CASCADE, primary_key=True, related_name="agency_facts"
+    )
+    version = models.BigIntegerField(default=new_version)
+    computed_version = models.BigIntegerField(null=True)
+    computed_status_version = models.BigIntegerField(null=True)
+    computed_for = models.DateField(null=True)
+    # The cooperation
+    state = models.CharField(max_length=10, blank=True)
+    description_id = models.PositiveIntegerField(null=True)
+    valid_to = models.DateField(null=True)
+    days_left = models.IntegerField(null=True)
+    # The plan
+    plan_id = models.PositiveIntegerField(null=True)
+    plan_state = models.CharField(max_length=10, blank=True)
+    plan_percent = models.SmallIntegerField(null=True)
+    plan_approved_on = models.DateField(null=True)
+    statement_on = models.DateField(null=True)
+    # LP meetings this year
+    lp_held = models.PositiveIntegerField(default=0)
+    lp_required = models.PositiveIntegerField(null=True)
+    lp_due_by_now = models.PositiveIntegerField(default=0)
+    lp_behind = models.BooleanField(default=False)
+    lp_last = models.DateField(null=True)
+    # Training
+    training_in_person = models.DecimalField(default=0, **HOURS)
+    training_distance = models.DecimalField(default=0, **HOURS)
+    training_counted = models.DecimalField(null=True, **HOURS)
+    training_committed = models.DecimalField(null=True, **HOURS)
+    training_cap = models.DecimalField(null=True, **HOURS)
+    training_percent = models.DecimalField(null=True, max_digits=5, decimal_places=1)
+    # Tasks, rules, people
+    open_tasks = models.PositiveIntegerField(default=0)
+    overdue_tasks = models.PositiveIntegerField(default=0)
+    failing = models.PositiveIntegerField(null=True)
+    consultants = models.JSONField(default=list)  # [[user pk, name], …] in name order
+    support_type = models.CharField(max_length=20, blank=True)
+    memorandum_on = models.DateField(null=True)
+
+    class Meta:
+        verbose_name = _("předpočítaný řádek agentury")
+        verbose_name_plural = _("předpočítané řádky agentury")
+
+    def __str__(self) -> str:
+        return f"{self.unit_id}: {self.state} (v{self.version})"

@@ -57,6 +57,7 @@ def home(request: HttpRequest) -> HttpResponse:
     params = home_service.Params.from_query(request.GET)
     rows = home_service.rows(units=units, params=params, today=today)
     page = paginate(request, rows, per_page=PAGE_SIZE)
+    home_service.with_validity(page.object_list, today)
     without_email = home_service.users_without_email(units) if request.user.is_agency_admin else []
     return render(
         request,
@@ -84,6 +85,7 @@ def export(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     params = home_service.Params.from_query(request.GET)
     rows = home_service.rows(units=visible_units(request.user), params=params, today=today)
+    home_service.with_validity(rows, today)
     return download(home_service.rows_xlsx(rows, today=today), f"agentura-{today:%Y-%m-%d}.xlsx")
 
 

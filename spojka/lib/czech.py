@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 NBSP = "\u00a0"
 
@@ -170,6 +171,7 @@ def _letters(text: str) -> list[str]:
     return letters
 
 
+@lru_cache(maxsize=4096)
 def collation_key(text: str | None) -> tuple:
     """A sort key that orders Czech names as a Czech reader expects.
 
@@ -177,6 +179,7 @@ def collation_key(text: str | None) -> tuple:
     Šedá after Svoboda, Žák after Zeman); spaces and punctuation are ignored at this level.
     Secondary: a letter without an accent before the accented one (Dvorak, Dvořák is primary).
     Tertiary: lower case before upper case. Characters outside the alphabet sort after it by code.
+    Kept per text (immutable tuples): a list of every unit sorts the same names on each request.
     """
     text = (text or "").strip()
     lowered = text.lower()
@@ -192,8 +195,8 @@ def collation_key(text: str | None) -> tuple:
         else:
             primary.append((1, 0, base))
         secondary.append(0 if base == letter else 1)
-    tertiary = [0 if ch.islower() else 1 for ch in text if ch.isalpha()]
-    return (primary, secondary, tertiary, text)
+    tertiary = tuple(0 if ch.islower() else 1 for ch in text if ch.isalpha())
+    return (tuple(primary), tuple(secondary), tertiary, text)
 
 
 def sorted_czech(items, key=None) -> list:
