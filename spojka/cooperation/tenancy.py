@@ -30,6 +30,9 @@ from spojka.cooperation.models import TerritorialUnit
 class UnitAccess:
     unit: TerritorialUnit
     role: Role
+    # The user's units for the header's switcher as (name, slug, role), in name order, when resolving
+    # the unit read them anyway (a member's); None for an agency admin (the switcher reads all units).
+    memberships: tuple[tuple[str, str, str], ...] | None = None
 
     @property
     def can_write(self) -> bool:
@@ -54,11 +57,23 @@ def resolve_unit(user, slug: str) -> UnitAccess:
             return UnitAccess(TerritorialUnit.objects.get(slug=slug), Role.AGENCY_ADMIN)
         except TerritorialUnit.DoesNotExist as exc:
             raise Http404 from exc
-    # Only a membership valid today opens the unit: an ended one answers 404 at once.
-    membership = Membership.objects.active().select_related("unit").filter(user=user, unit__slug=slug).first()
-    if membership is None:
+    # Only a membership valid today opens the unit: an ended one answers 404 at once. One query reads
+    # every active membership of the user as plain values: the unit of the URL is built from its row
+    # (``Model.from_db``, as a queryset does), the others' names and slugs are the header's switcher.
+    fields = [f.attname for f in TerritorialUnit._meta.concrete_fields]
+    rows = (
+        Membership.objects.active()
+        .filter(user=user)
+        .order_by("unit__name", "unit_id", "pk")
+        .values_list("role", *(f"unit__{name}" for name in fields))
+    )
+    slug_at, name_at = fields.index("slug") + 1, fields.index("name") + 1
+    found = next((row for row in rows if row[slug_at] == slug), None)
+    if found is None:
         raise Http404
-    return UnitAccess(membership.unit, Role(membership.role))
+    unit = TerritorialUnit.from_db(rows.db, fields, found[1:])
+    listed = tuple((row[name_at], row[slug_at], row[0]) for row in rows)
+    return UnitAccess(unit, Role(found[0]), listed)
 
 
 def unit_view(*, write: bool = False) -> Callable:

@@ -43,7 +43,13 @@ def navigation(request: HttpRequest) -> dict:
         if user is None or not user.is_authenticated:
             return []
         if not loaded:
-            if user.is_agency_admin:
+            if access is not None and access.memberships is not None:
+                # Read by the unit's resolution already (one query for both).
+                units = [
+                    SwitcherUnit(name, slug, role == Role.CONSULTANT)
+                    for name, slug, role in access.memberships[:SWITCHER_LIMIT]
+                ]
+            elif user.is_agency_admin:
                 rows = TerritorialUnit.objects.order_by("name", "pk").values_list("name", "slug")
                 units = [SwitcherUnit(name, slug) for name, slug in rows[:SWITCHER_LIMIT]]
             else:

@@ -333,8 +333,8 @@ def test_the_access_page_costs_the_same_for_few_and_many(world, client, django_a
     _crowd(world, n)
     client.force_login(world.users["editor"])
     url = reverse("access:unit_access", kwargs={"unit": world.unit.slug})
-    # session, user, unit with role, memberships, linked LP people, invitations, switcher units
-    with django_assert_num_queries(7):
+    # session, user, unit with role and the switcher's units, memberships, linked LP people, invitations
+    with django_assert_num_queries(6):
         response = client.get(url)
     assert response.status_code == 200
     assert f"pozvany-{n}-{n - 1}@example.org" in response.content.decode()

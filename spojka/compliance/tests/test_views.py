@@ -123,9 +123,9 @@ class TestDashboard:
 
         # The first visit evaluates the schedule (five queries) and caches it under the unit's token.
         # The summary on top: open and overdue tasks counted, the first overdue ones, the next meeting.
-        with django_assert_num_queries(16):
+        with django_assert_num_queries(15):
             response = client.get(dashboard_url(w.unit))
-        with django_assert_num_queries(11):
+        with django_assert_num_queries(10):
             again = client.get(dashboard_url(w.unit))
         assert "Příští jednání" in response.content.decode()
         assert [

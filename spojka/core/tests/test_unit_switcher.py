@@ -109,3 +109,29 @@ def test_switching_by_search_costs_the_same_queries_for_any_number_of_units(
     with django_assert_num_queries(4):
         response = _switch(client, q="Lhota 01")
     assert response.status_code == 302
+
+
+def _header_options(client, url: str) -> list[str]:
+    page = client.get(url).content.decode()
+    return re.findall(r"<option [^>]*>", page[page.index("<header") : page.index("</header>")])
+
+
+def test_a_unit_page_lists_the_same_units_as_any_other_page(world, login, consultant_of_many):
+    """On a unit's page the switcher's units come with the unit's resolution (one query for both):
+    the same units in the same order as elsewhere, and not an ended membership's unit."""
+    user, units = consultant_of_many
+    Membership.objects.filter(user=user, unit=units[3]).update(ends_on="2020-01-01")
+    client = login(user)
+    elsewhere = _header_options(client, reverse("cooperation:unit_list"))
+    on_unit = _header_options(client, reverse("compliance:dashboard", kwargs={"unit": units[7].slug}))
+    assert on_unit == elsewhere
+    assert len(on_unit) == 119 and '<option value="Obec Lhota 003">' not in on_unit
+
+
+def test_a_member_of_two_units_sees_the_current_one_selected_with_their_role_in_it(world, login):
+    Membership.objects.create(user=world.users["editor"], unit=world.other_unit, role=Role.PARTNER)
+    client = login(world.users["editor"])
+    for unit, status in ((world.unit, 200), (world.other_unit, 403)):  # an editor here, a partner there
+        page = client.get(reverse("compliance:dashboard", kwargs={"unit": unit.slug})).content.decode()
+        assert f'<option value="{unit.slug}" selected>{unit.name}</option>' in page
+        assert client.get(reverse("cooperation:unit_edit", kwargs={"unit": unit.slug})).status_code == status

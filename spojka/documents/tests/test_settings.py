@@ -88,7 +88,7 @@ def test_the_settings_page_costs_the_same_queries_with_or_without_saved_settings
 ):
     client = login(world.users["editor"])
     client.get(_url(world))
-    with django_assert_num_queries(5) as first:
+    with django_assert_num_queries(4) as first:
         client.get(_url(world))
     DocumentSettings.objects.create(unit=world.unit, signature_place="V Jihlavě")
     with django_assert_num_queries(len(first.captured_queries) + 1):  # + the history of the saved row

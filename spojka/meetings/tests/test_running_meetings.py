@@ -16,8 +16,9 @@ from spojka.partnership.models import Person
 
 pytestmark = pytest.mark.django_db
 
-# Session, user, unit and role, the meeting, its invitations with people, its guests.
-ATTENDANCE_PAGE_QUERIES = 7
+# Session, user, unit and role (with the header switcher's units), the meeting, its invitations with
+# people, its guests.
+ATTENDANCE_PAGE_QUERIES = 6
 
 
 def _url(name: str, w, **kwargs) -> str:

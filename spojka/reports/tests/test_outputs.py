@@ -189,5 +189,5 @@ def test_outputs_page_query_count_does_not_grow_with_descriptions(
             version=version, valid_from=date(2021, 11, 2), valid_to=date(2023, 11, 1)
         )
     client = login(world.users["editor"])
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         assert client.get(_url("outputs", world)).status_code == 200

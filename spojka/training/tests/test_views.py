@@ -447,9 +447,9 @@ class TestPages:
         assert response.content.decode().count("osvedceni.pdf") == count
 
 
-# Pinned: session + user, unit access, page data, and the layout's unit switcher.
-LIST_QUERIES = 7
-DETAIL_QUERIES = 9  # and the descriptions the event may count toward
+# Pinned: session + user, unit access with the layout's unit switcher, page data.
+LIST_QUERIES = 6
+DETAIL_QUERIES = 8  # and the descriptions the event may count toward
 DETAIL_QUERIES += 5  # and the rules it counts toward as evidence (spojka.lib.evidence)
 
 

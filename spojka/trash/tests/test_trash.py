@@ -157,7 +157,7 @@ def test_the_trash_page_query_count_does_not_grow_with_items(world, login, djang
 
 
 # Session, user, unit and role, the page of items with who deleted and restored, the count.
-TRASH_PAGE_QUERIES = 6
+TRASH_PAGE_QUERIES = 5
 
 
 @pytest.fixture
