@@ -16,7 +16,8 @@
 
 Everything is dated: with ``today`` = 31. 12. of a past year, facts entered later (meetings,
 trainings, council resolutions, statements dated after it) do not count: the project report is
-time-true. Tasks are counted as they stand now (a task keeps no history of its state).
+time-true. Tasks too: a task counts as open on a day when it was created by then and was not done
+by then (it records the day it was done), so a task entered or done later does not move a past year.
 """
 
 from __future__ import annotations
@@ -355,9 +356,11 @@ def _credits(current: dict[int, CooperationDescription], today: date) -> dict[in
 
 
 def _tasks(unit_ids: list[int], today: date) -> dict[int, dict]:
+    """Open and overdue tasks on ``today``: created by its end and not done by then."""
+    open_then = Q(created_at__lte=_end_of(today)) & (Q(state=TaskState.OPEN) | Q(done_on__gt=today))
     return {
         row["unit_id"]: row
-        for row in Task.objects.filter(unit_id__in=unit_ids, state=TaskState.OPEN)
+        for row in Task.objects.filter(open_then, unit_id__in=unit_ids)
         .values("unit_id")
         .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
     }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -18,6 +18,7 @@ from spojka.agency.report import report_rows
 from spojka.agency.tests.helpers import full_unit, full_units
 from spojka.compliance.tests.helpers import meeting
 from spojka.cooperation.models import TerritorialUnit
+from spojka.meetings.models import Task, TaskState
 from spojka.plans.models import InclusionPlan
 from spojka.training.tests.helpers import attend, make_event, make_person
 
@@ -42,6 +43,26 @@ def test_data_entered_after_the_period_do_not_change_the_report(world):
     assert before[2] == after[2]
     f = next(r for r in after[1] if r.unit == unit)
     assert (f.lp_held, f.statement_on, f.training_in_person) == (1, None, Decimal("4"))
+
+
+def test_tasks_are_counted_as_they_stood_at_the_end_of_the_period(world):
+    """Open and overdue at the year's end; a task entered or done later does not move the report."""
+    last_year = timezone.localdate().year - 1
+    unit = full_unit(1, date(last_year, 6, 30)).unit
+    units = TerritorialUnit.objects.filter(pk=unit.pk)
+    in_last_year = timezone.make_aware(datetime(last_year, 3, 1, 9))
+    kept_open = Task.objects.create(unit=unit, title="Otevřený", due_on=date(last_year, 4, 1))
+    done_this_year = Task.objects.create(unit=unit, title="Hotovo letos", due_on=date(last_year + 1, 3, 1))
+    done_last_year = Task.objects.create(unit=unit, title="Hotovo loni", due_on=date(last_year, 5, 1))
+    Task.objects.filter(pk__in=[kept_open.pk, done_this_year.pk, done_last_year.pk]).update(
+        created_at=in_last_year
+    )
+    Task.objects.filter(pk=done_last_year.pk).update(state=TaskState.DONE, done_on=date(last_year, 5, 2))
+    Task.objects.create(unit=unit, title="Zadáno letos", due_on=date(last_year, 1, 1))  # created now
+    before = next(r for r in report_rows(units, last_year)[1] if r.unit == unit)
+    Task.objects.filter(pk=done_this_year.pk).update(state=TaskState.DONE, done_on=timezone.localdate())
+    after = next(r for r in report_rows(units, last_year)[1] if r.unit == unit)
+    assert (before.open_tasks, before.overdue_tasks) == (after.open_tasks, after.overdue_tasks) == (2, 1)
 
 
 def test_the_report_is_generated_as_pdf_and_xlsx_and_kept(world, login):
