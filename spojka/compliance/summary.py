@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from spojka.compliance.engine import Status
@@ -77,21 +77,29 @@ class UnitSummary:
     training: TrainingResult | None
 
 
+def first_open_tasks(unit: TerritorialUnit, count: int) -> list[Task]:
+    """The unit's first ``count`` open tasks by due date (those without a date last, on both databases)."""
+    return list(
+        Task.objects.filter(unit=unit, state=TaskState.OPEN)
+        .select_related("assignee")
+        .order_by(F("due_on").asc(nulls_last=True), "pk")[:count]
+    )
+
+
 def unit_summary(
     *,
     unit: TerritorialUnit,
     description: CooperationDescription | None,
     statuses: list[ActivityStatus],
     today: date,
+    first_open: list[Task] | None = None,
 ) -> UnitSummary:
     """The dashboard's cards for one unit (three queries, four with a training commitment)."""
     open_tasks = Task.objects.filter(unit=unit, state=TaskState.OPEN)
     counts = open_tasks.aggregate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
-    overdue = list(
-        open_tasks.filter(due_on__lt=today)
-        .select_related("assignee")
-        .order_by("due_on", "pk")[:OVERDUE_TASKS_SHOWN]
-    )
+    # The overdue tasks are the first of the open ones by due date: the list the dashboard shows.
+    first_open = first_open_tasks(unit, OVERDUE_TASKS_SHOWN) if first_open is None else first_open
+    overdue = [t for t in first_open if t.due_on and t.due_on < today][:OVERDUE_TASKS_SHOWN]
     next_meeting = (
         Meeting.objects.filter(unit=unit, state=MeetingState.PLANNED, starts_at__gte=timezone.now())
         .order_by("starts_at", "pk")

@@ -19,14 +19,13 @@ from spojka.compliance import overview as overview_service
 from spojka.compliance.engine import STATUS_CHOICES, Status
 from spojka.compliance.forms import ActivityForm, EvidenceForm, RenewalForm, RuleForm
 from spojka.compliance.models import Rule
-from spojka.compliance.summary import unit_summary
+from spojka.compliance.summary import first_open_tasks, unit_summary
 from spojka.cooperation.models import CooperationDescription, Region, TerritorialUnit
 from spojka.cooperation.tenancy import unit_view
 from spojka.lib.audit import history_for
 from spojka.lib.czech import date_short
 from spojka.lib.downloads import download
 from spojka.lib.forms import add_service_errors
-from spojka.meetings.models import TaskState
 from spojka.trash.views import confirm_delete
 
 # How long before the end of validity the dashboard warns (days).
@@ -63,10 +62,11 @@ def dashboard(request: HttpRequest, unit: TerritorialUnit) -> HttpResponse:
         if description
         else []
     )
-    summary = unit_summary(unit=unit, description=description, statuses=statuses, today=today)
+    tasks = first_open_tasks(unit, TASKS_SHOWN)  # also the summary's overdue ones (the first of them)
+    summary = unit_summary(
+        unit=unit, description=description, statuses=statuses, today=today, first_open=tasks
+    )
     days_left = summary.validity.days_left if summary.validity and summary.validity.is_valid else None
-    open_tasks = unit.tasks.filter(state=TaskState.OPEN)
-    tasks = list(open_tasks.select_related("assignee").order_by("due_on", "pk")[:TASKS_SHOWN])
     return render(
         request,
         "compliance/dashboard.html",

@@ -44,6 +44,19 @@ def dashboard_url(unit) -> str:
 
 
 class TestDashboard:
+    def test_tasks_by_due_date_with_undated_last_and_the_overdue_first_of_them(self, current, login):
+        from spojka.meetings.models import Task
+
+        w = current
+        Task.objects.create(unit=w.unit, title="Bez termínu")
+        for days in (3, -10, -2, 8):
+            Task.objects.create(unit=w.unit, title=f"Za {days} dní", due_on=w.today + timedelta(days=days))
+        response = login(w.users["editor"]).get(dashboard_url(w.unit))
+        shown = [t.title for t in response.context["tasks"]]
+        assert shown == ["Za -10 dní", "Za -2 dní", "Za 3 dní", "Za 8 dní", "Bez termínu"]
+        assert [t.title for t in response.context["summary"].overdue_tasks] == ["Za -10 dní", "Za -2 dní"]
+        assert response.context["task_counts"] == {"open": 5, "overdue": 2}
+
     def test_shows_validity_warning_schedule_statuses_and_evidence(self, current, login):
         w = current
         act = activity(w.description, "Jednání lokálního partnerství")
@@ -123,9 +136,9 @@ class TestDashboard:
 
         # The first visit evaluates the schedule (five queries) and caches it under the unit's token.
         # The summary on top: open and overdue tasks counted, the first overdue ones, the next meeting.
-        with django_assert_num_queries(15):
+        with django_assert_num_queries(14):
             response = client.get(dashboard_url(w.unit))
-        with django_assert_num_queries(10):
+        with django_assert_num_queries(9):
             again = client.get(dashboard_url(w.unit))
         assert "Příští jednání" in response.content.decode()
         assert [
