@@ -94,7 +94,7 @@ bench: $(VENV)/.dev node_modules/.installed pdf-packages
 	$(PY) -m bench.importer
 
 messages: $(VENV)/.dev
-	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=node_modules
+	$(PY) manage.py makemessages -l en -l cs --ignore=.venv --ignore=node_modules
 	$(PY) manage.py compilemessages --ignore=.venv
 
 clean:

@@ -23,6 +23,13 @@ BAD_FORMS = {
     "osoby after 5 and more": re.compile(r"(?<![\d,])(?:[5-9]|\d{2,})\s+osoby\b"),
     "% without a space": re.compile(r"\d%"),
     ",00 after a count": re.compile(r"\b\d+,00\b(?!\s*Kč)"),
+    # A count of 2–4 in the form for 5 and more: what a template's two-form msgid_plural gives
+    # without the Czech catalogue's third form. Only these sentences: after a preposition the
+    # genitive is right ("do 3 dní").
+    "5+ form after 2–4": re.compile(
+        r"Nalezeno [234] výsledků|LP je [234] členů|za [234] územních celků|obsahuje [234] chyb\b"
+        r"|\b[234] údajů (?:k ověření|se nepodařilo)|alespoň [234] přítomných|(?<![\d,])[234] let\)"
+    ),
 }
 MAX_PAGES = 400
 SKIP = ("/odhlasit", "/admin/", "/static/", "/media/", "/overeni/")
@@ -103,9 +110,10 @@ def crawl(client, start: str) -> tuple[dict[str, list[str]], int, int]:
 
 
 def test_the_bad_forms_are_recognised():
-    found = bad_forms("Rozsah 4 hodin, 120 osoby, splněno 0%, 120,00 účastníků")
+    found = bad_forms("Rozsah 4 hodin, 120 osoby, splněno 0%, 120,00 účastníků, Nalezeno 3 výsledků")
     assert [f.split(":")[0] for f in found] == list(BAD_FORMS)
-    assert bad_forms("Rozsah 4 hodiny, 120 osob, splněno 0 %, 1 234,00 Kč, 40 hodin") == []
+    assert bad_forms("Rozsah 4 hodiny, 120 osob, splněno 0 %, 1 234,00 Kč, 40 hodin, do 3 dní") == []
+    assert bad_forms("Nalezeny 3 výsledky. V plénu LP jsou 2 členové. (2 roky) (5 let)") == []
 
 
 def test_no_page_or_document_of_the_demo_uses_a_bad_czech_form(client):

@@ -410,7 +410,7 @@ def test_overview_groups_current_members_by_category(world, login, lp):
     )
     assert page.index("Nezisková organizace") < page.index("F POINT")
     assert "Dřívější" not in page
-    assert "V plénu LP je 2 členů." in page
+    assert "V plénu LP jsou 2 členové." in page
 
 
 # --- Demo -------------------------------------------------------------------------------------
