@@ -30,7 +30,7 @@ from spojka.trash.views import confirm_delete
 
 # How long before the end of validity the dashboard warns (days).
 VALIDITY_WARNING_DAYS = 90
-TASKS_SHOWN = 30
+TASKS_SHOWN = 10  # the earliest due; the task list has them all
 
 
 # Rules that need no attention now: collapsed on the dashboard.
