@@ -59,7 +59,8 @@ pdf-packages:
 	@if ! /sbin/ldconfig -p | grep -q libharfbuzz-subset.so.0; then \
 		if [ "$$(id -u)" = "0" ]; then \
 			{ DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libharfbuzz-subset0 >/dev/null 2>&1 || \
-			{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libharfbuzz-subset0 >/dev/null; }; }; \
+			{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libharfbuzz-subset0 >/dev/null; } || \
+			echo "Balíček libharfbuzz-subset0 se nepodařilo nainstalovat: PDF budou stejná, jen pomalejší." >&2; }; \
 		else echo "Pro rychlejší PDF nainstalujte balíček libharfbuzz-subset0 (apt-get)." >&2; fi; \
 	fi
 
