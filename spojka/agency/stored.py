@@ -138,6 +138,7 @@ def connect_signals() -> None:
 
 
 def stale(units: QuerySet[TerritorialUnit], today: date) -> list[int]:
+    """The pks of ``units`` whose row is missing, of another day or behind a token (one query)."""
     fresh = Q(
         agency_facts__computed_for=today,
         agency_facts__computed_version=F("agency_facts__version"),
