@@ -262,8 +262,10 @@ def users_without_email(units: QuerySet[TerritorialUnit]) -> list[User]:
     )
 
 
-def rows_xlsx(found: list[Row], *, today: date) -> bytes:
-    """The home's rows as a workbook with real types (lib/xlsx)."""
+def rows_xlsx(found: list[FactsReading], *, today: date) -> bytes:
+    """The rows as a workbook with real types (lib/xlsx); the LP columns name the year of ``today``
+    (the project report of a past year passes its last day)."""
+    year = {"year": today.year}
     columns = [
         xlsx.Column(_("Územní celek"), width=36),
         xlsx.Column(_("Kraj"), width=20),
@@ -272,8 +274,8 @@ def rows_xlsx(found: list[Row], *, today: date) -> bytes:
         xlsx.Column(_("Dní do konce"), kind="int", width=10),
         xlsx.Column(_("Plán"), width=12),
         xlsx.Column(_("Plnění plánu"), kind="percent", width=10),
-        xlsx.Column(_("Jednání LP letos"), kind="int", width=10),
-        xlsx.Column(_("Jednání LP požadováno letos"), kind="int", width=10),
+        xlsx.Column(_("Jednání LP v roce %(year)s") % year, kind="int", width=10),
+        xlsx.Column(_("Jednání LP požadováno v roce %(year)s") % year, kind="int", width=10),
         xlsx.Column(_("Poslední jednání LP"), kind="date", width=13),
         xlsx.Column(_("Hodiny prezenčně"), kind="decimal", width=11),
         xlsx.Column(_("Hodiny distančně"), kind="decimal", width=11),

@@ -86,6 +86,8 @@ def test_the_report_is_generated_as_pdf_and_xlsx_and_kept(world, login):
     workbook = client.get(reverse("agency:project_report_file", kwargs={"pk": report.pk, "fmt": "xlsx"}))
     book = load_workbook(io.BytesIO(b"".join(workbook.streaming_content)))
     assert [s.title for s in book.worksheets] == ["Územní celky", "Souhrn"]
+    header = [c.value for c in book["Územní celky"][1]]
+    assert f"Jednání LP v roce {year}" in header  # the report's year, not "letos"
     summary = {row[0]: row[1] for row in book["Souhrn"].iter_rows(min_row=2, values_only=True)}
     assert summary["Rok"] == year and summary["Územních celků"] == 3
     page = client.get(reverse("agency:project_report")).content.decode()
