@@ -83,6 +83,7 @@ def test_the_report_is_generated_as_pdf_and_xlsx_and_kept(world, login):
         page.extract_text() for page in PdfReader(io.BytesIO(b"".join(pdf.streaming_content))).pages
     )
     assert f"Zpráva projektu za rok {year}" in text and "Obec 001" in text
+    assert f"Jednání LP v roce {year}" in text  # a year, not a number with a thousands space
     workbook = client.get(reverse("agency:project_report_file", kwargs={"pk": report.pk, "fmt": "xlsx"}))
     book = load_workbook(io.BytesIO(b"".join(workbook.streaming_content)))
     assert [s.title for s in book.worksheets] == ["Územní celky", "Souhrn"]
