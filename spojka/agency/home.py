@@ -94,10 +94,6 @@ class Row(FactsReading):
 ROW_VALUES = ["unit_id", "unit__name", "unit__slug", "unit__region", *stored.FACT_FIELDS]
 
 
-def region_label(code: str) -> str:
-    return str(Region(code).label)
-
-
 def _row(values: dict) -> Row:
     unit = ListedUnit(
         values.pop("unit_id"), values.pop("unit__name"), values.pop("unit__slug"), values.pop("unit__region")
@@ -120,7 +116,7 @@ def with_validity(found: Iterable[Row], today: date) -> None:
 # Sort key → (column header, key over the rows). Every column of the table is sortable.
 SORTS: dict[str, tuple[str, Callable[[Row], object]]] = {
     "name": (_("Územní celek"), lambda f: collation_key(f.unit.name)),
-    "region": (_("Kraj"), lambda f: collation_key(region_label(f.unit.region))),
+    "region": (_("Kraj"), lambda f: collation_key(Region.label_of(f.unit.region))),
     "state": (_("Stav spolupráce"), lambda f: list(STATE_LABELS).index(f.state)),
     "days": (_("Dní do konce"), lambda f: _none_last(f.days_left)),
     "plan": (
@@ -294,7 +290,7 @@ def rows_xlsx(found: list[FactsReading], *, today: date) -> bytes:
     data = [
         (
             f.unit.name,
-            region_label(f.unit.region),
+            Region.label_of(f.unit.region),
             f.state_label,
             f.valid_to,
             f.days_left,

@@ -59,33 +59,10 @@ FACTS_INPUTS = (
     AgencyStatement,
 )
 
+TOKEN_FIELDS = ("version", "computed_version", "computed_status_version", "computed_for")
+# The facts a row stores: every column but the unit and the tokens (``values_of`` fills each).
 FACT_FIELDS = [
-    "state",
-    "description_id",
-    "valid_to",
-    "days_left",
-    "plan_id",
-    "plan_state",
-    "plan_percent",
-    "plan_approved_on",
-    "statement_on",
-    "lp_held",
-    "lp_required",
-    "lp_due_by_now",
-    "lp_behind",
-    "lp_last",
-    "training_in_person",
-    "training_distance",
-    "training_counted",
-    "training_committed",
-    "training_cap",
-    "training_percent",
-    "open_tasks",
-    "overdue_tasks",
-    "failing",
-    "consultants",
-    "support_type",
-    "memorandum_on",
+    f.name for f in StoredFacts._meta.concrete_fields if not f.primary_key and f.name not in TOKEN_FIELDS
 ]
 STORED_FIELDS = ["computed_version", "computed_status_version", "computed_for", *FACT_FIELDS]
 

@@ -92,13 +92,13 @@ def unit_summary(
     description: CooperationDescription | None,
     statuses: list[ActivityStatus],
     today: date,
-    first_open: list[Task] | None = None,
+    first_open: list[Task],
 ) -> UnitSummary:
-    """The dashboard's cards for one unit (three queries, four with a training commitment)."""
+    """The dashboard's cards for one unit (two queries, three with a training commitment)."""
     open_tasks = Task.objects.filter(unit=unit, state=TaskState.OPEN)
     counts = open_tasks.aggregate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
-    # The overdue tasks are the first of the open ones by due date: the list the dashboard shows.
-    first_open = first_open_tasks(unit, OVERDUE_TASKS_SHOWN) if first_open is None else first_open
+    # The overdue tasks are the first of the open ones by due date (``first_open_tasks``, at least
+    # OVERDUE_TASKS_SHOWN of them): the list the dashboard shows.
     overdue = [t for t in first_open if t.due_on and t.due_on < today][:OVERDUE_TASKS_SHOWN]
     next_meeting = (
         Meeting.objects.filter(unit=unit, state=MeetingState.PLANNED, starts_at__gte=timezone.now())

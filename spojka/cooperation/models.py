@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from spojka.lib.audit import register_audited
@@ -56,6 +58,17 @@ class Region(models.TextChoices):
     OLOMOUCKY = "olomoucky", _("Olomoucký kraj")
     ZLINSKY = "zlinsky", _("Zlínský kraj")
     MORAVSKOSLEZSKY = "moravskoslezsky", _("Moravskoslezský kraj")
+
+    @classmethod
+    def label_of(cls, code: str) -> str:
+        """The label of ``code`` in the active language, looked up once per language (lists of every
+        unit call it hundreds of times); an unknown code is returned as it is."""
+        return _region_labels(get_language()).get(code, code)
+
+
+@lru_cache(maxsize=8)
+def _region_labels(language: str | None) -> dict[str, str]:
+    return {code: str(label) for code, label in Region.choices}
 
 
 class TerritorialUnit(models.Model):

@@ -102,11 +102,8 @@ def activity_edit_url(pk: int, unit_slug: str) -> str:
 
 @register.filter
 def days(n: int) -> str:
-    """ "1 den", "3 dny", "60 dní" (Czech has three plural forms; the catalogue fallback has two)."""
-    if get_language() != "cs" and not (get_language() or "").startswith("cs"):
-        return ngettext("%(n)s day", "%(n)s days", n) % {"n": n}
-    word = "den" if n == 1 else "dny" if 2 <= n <= 4 else "dní"
-    return f"{n}\u00a0{word}"
+    """ "1 den", "3 dny", "60 dní": the Czech catalogue gives the three forms (with a no-break space)."""
+    return ngettext("%(n)s day", "%(n)s days", n) % {"n": n}
 
 
 def _period_label(p: PeriodStatus) -> str:

@@ -323,3 +323,12 @@ def test_days_are_written_with_the_right_czech_plural(n, text):
     from spojka.compliance.templatetags.compliance import days
 
     assert days(n) == text
+
+
+def test_days_in_english_come_from_the_same_message():
+    from django.utils import translation
+
+    from spojka.compliance.templatetags.compliance import days
+
+    with translation.override("en"):
+        assert (days(1), days(3)) == ("1 day", "3 days")

@@ -7,10 +7,7 @@ them hundreds of times per page. These filters give the same text from parts loo
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from django import template
-from django.utils.translation import get_language
 
 from spojka.cooperation.models import Region
 from spojka.lib.urls import url_maker
@@ -33,9 +30,4 @@ def pk_link(pk: int, url_name: str) -> str:
 @register.filter
 def region_label(code: str) -> str:
     """``{{ unit.region|region_label }}`` = ``{{ unit.get_region_display }}``."""
-    return _region_labels(get_language()).get(code, code)
-
-
-@lru_cache(maxsize=8)
-def _region_labels(language: str | None) -> dict[str, str]:
-    return {code: str(label) for code, label in Region.choices}
+    return Region.label_of(code)
