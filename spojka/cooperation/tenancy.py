@@ -51,6 +51,11 @@ def accessible_units(user) -> QuerySet[TerritorialUnit]:
     return TerritorialUnit.objects.filter(memberships__in=Membership.objects.active().filter(user=user))
 
 
+def active_memberships(user) -> QuerySet[Membership]:
+    """The user's memberships valid today (one per unit), in the order of their units' names."""
+    return Membership.objects.active().filter(user=user).order_by("unit__name", "unit_id")
+
+
 def resolve_unit(user, slug: str) -> UnitAccess:
     if user.is_agency_admin:
         try:
@@ -61,12 +66,7 @@ def resolve_unit(user, slug: str) -> UnitAccess:
     # every active membership of the user as plain values: the unit of the URL is built from its row
     # (``Model.from_db``, as a queryset does), the others' names and slugs are the header's switcher.
     fields = [f.attname for f in TerritorialUnit._meta.concrete_fields]
-    rows = (
-        Membership.objects.active()
-        .filter(user=user)
-        .order_by("unit__name", "unit_id", "pk")
-        .values_list("role", *(f"unit__{name}" for name in fields))
-    )
+    rows = active_memberships(user).values_list("role", *(f"unit__{name}" for name in fields))
     slug_at, name_at = fields.index("slug") + 1, fields.index("name") + 1
     found = next((row for row in rows if row[slug_at] == slug), None)
     if found is None:

@@ -32,8 +32,9 @@ def navigation(request: HttpRequest) -> dict:
     (the "Moje celky" link), so that link costs nothing more. It reads plain values, not model
     instances: the header is on every page, and an agency admin's list has every unit in it.
     """
-    from spojka.accounts.models import Membership, Role
+    from spojka.accounts.models import Role
     from spojka.cooperation.models import TerritorialUnit
+    from spojka.cooperation.tenancy import active_memberships
 
     access = getattr(request, "access", None)
     user = getattr(request, "user", None)
@@ -53,13 +54,8 @@ def navigation(request: HttpRequest) -> dict:
                 rows = TerritorialUnit.objects.order_by("name", "pk").values_list("name", "slug")
                 units = [SwitcherUnit(name, slug) for name, slug in rows[:SWITCHER_LIMIT]]
             else:
-                # The units of the user's active memberships (one per unit), as accessible_units.
-                rows = (
-                    Membership.objects.active()
-                    .filter(user=user)
-                    .order_by("unit__name", "unit_id")
-                    .values_list("unit__name", "unit__slug", "role")
-                )
+                # The units of the user's active memberships, as a unit page reads them.
+                rows = active_memberships(user).values_list("unit__name", "unit__slug", "role")
                 units = [
                     SwitcherUnit(name, slug, role == Role.CONSULTANT)
                     for name, slug, role in rows[:SWITCHER_LIMIT]
